@@ -1,0 +1,59 @@
+# Kannustin: `make run` for the demo, `make test` for the tests. See README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+WEB_CONCURRENCY ?= 3
+export DJANGO_SETTINGS_MODULE := kannustin.settings
+
+.PHONY: run test serve install install-dev assets messages lint format bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install-dev: $(VENV)/.installed
+
+## make run: the demo on http://127.0.0.1:8000 with SQLite and a background worker
+run: install-dev
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_reference_data
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver_with_worker 127.0.0.1:$(PORT)
+
+## make test: the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set); browser tests when Chromium is found
+test: install-dev
+	$(PY) -m pytest -n 2 --dist loadgroup
+
+## make serve: production; needs DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL)
+serve:
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input
+	$(PY) manage.py load_reference_data
+	$(PY) manage.py db_worker & \
+	  exec $(VENV)/bin/gunicorn kannustin.wsgi:application --bind 0.0.0.0:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -
+
+## make assets: rebuild static/css and static/js from GOV.UK Frontend and frontend/scss (needs Node.js)
+assets:
+	cd frontend && npm ci --no-audit --no-fund && npm run build
+
+## make messages: collect strings into locale/*/LC_MESSAGES/django.po and compile them
+messages: install-dev
+	$(PY) manage.py makemessages --all --no-obsolete --ignore='.venv/*' --ignore='frontend/*' --ignore='node_modules/*'
+	$(PY) manage.py compilemessages --ignore='.venv/*'
+
+lint: install-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install-dev
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+bench: install-dev
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media sent-mail

@@ -1,0 +1,31 @@
+from allauth.mfa.models import Authenticator
+from django.shortcuts import redirect
+from django.urls import reverse
+
+# Paths a ministry user without a second factor may still reach: setting one up, signing out, the language
+# switch, static files. Everything else sends them to the TOTP set-up.
+ALLOWED_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/language/", "/static/", "/media/")
+
+
+def has_totp(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class RequireSecondFactorMiddleware:
+    """A ministry user (official, reviewer, presenter, decision-maker, admin) cannot use any page before a
+    TOTP second factor is set up; allauth then asks for it at every sign-in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and user.needs_second_factor
+            and not request.path.startswith(ALLOWED_PREFIXES)
+            and not request.path.startswith("/api/")
+            and not has_totp(user)
+        ):
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)

@@ -1,0 +1,189 @@
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from kannustin.core import clock
+
+from .roles import MINISTRY_ROLES, MinistryRole, OrganisationRole, Role
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person. Signs in with the email address. Municipal roles come from memberships, ministry roles are
+    global (`GlobalRole`)."""
+
+    class Language(models.TextChoices):
+        FI = "fi", _("Finnish")
+        SV = "sv", _("Swedish")
+        EN = "en", _("English")
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("email address"), unique=True)
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    title = models.CharField(_("title"), max_length=150, blank=True)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.FI,
+        help_text=_("Emails and decisions are sent in this language (Finnish or Swedish)."),
+    )  # fmt: skip
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.name or self.email
+
+    def get_full_name(self):
+        return self.name or self.email
+
+    def get_short_name(self):
+        return self.name or self.email
+
+    @cached_property
+    def ministry_roles(self) -> frozenset[str]:
+        return frozenset(self.global_roles.values_list("role", flat=True))
+
+    def has_role(self, role: str) -> bool:
+        return role in self.ministry_roles
+
+    @property
+    def is_ministry(self) -> bool:
+        return bool(self.ministry_roles & set(MINISTRY_ROLES))
+
+    @property
+    def needs_second_factor(self) -> bool:
+        return self.is_ministry or self.is_superuser
+
+    def organisation_ids(self, role: str | None = None) -> list[int]:
+        memberships = self.memberships.all()
+        if role:
+            memberships = memberships.filter(role=role)
+        return list(memberships.values_list("organisation_id", flat=True))
+
+
+class GlobalRole(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="global_roles")
+    role = models.CharField(_("role"), max_length=32, choices=MinistryRole.choices)
+    granted_at = models.DateTimeField(_("granted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ministry role")
+        verbose_name_plural = _("ministry roles")
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="unique_global_role")]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()}"
+
+
+class Membership(models.Model):
+    """A user acting for an organisation: `applicant` drafts, `signatory` may also submit."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        "registry.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT,
+        related_name="memberships",
+    )  # fmt: skip
+    role = models.CharField(_("role"), max_length=32, choices=OrganisationRole.choices)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+    @property
+    def can_submit(self) -> bool:
+        return self.role == Role.SIGNATORY
+
+
+TOKEN_PREFIX = "kan_"
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only its SHA-256 is stored; the token itself is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("starts with"), max_length=12, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @classmethod
+    def issue(cls, user, name: str) -> tuple["ApiToken", str]:
+        raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, key_hash=hash_token(raw), prefix=raw[:10])
+        return token, raw
+
+    @classmethod
+    def authenticate(cls, raw: str):
+        token = cls.objects.active().select_related("user").filter(key_hash=hash_token(raw)).first()
+        if token is None or not token.user.is_active:
+            return None
+        now = clock.now()
+        if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+            cls.objects.filter(pk=token.pk).update(last_used_at=now)
+        return token.user
+
+    def revoke(self):
+        self.revoked_at = clock.now()
+        self.save(update_fields=["revoked_at"])
