@@ -30,6 +30,7 @@ test: install-dev
 ## make serve: production; needs DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL)
 serve:
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 	$(PY) manage.py collectstatic --no-input
 	$(PY) manage.py load_reference_data
 	$(PY) manage.py db_worker & \

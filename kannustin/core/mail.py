@@ -96,7 +96,9 @@ def _deliver(email: OutboundEmail) -> str:
     if email.html_body:
         message.attach_alternative(email.html_body, "text/html")
     for attachment in email.attachments:
-        message.attach(attachment["filename"], base64.b64decode(attachment["content"]), attachment["mimetype"])
+        message.attach(
+            attachment["filename"], base64.b64decode(attachment["content"]), attachment["mimetype"]
+        )
     email.attempts += 1
     try:
         message.send()

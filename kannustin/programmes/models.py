@@ -321,7 +321,9 @@ class QuestionSet(models.Model):
         ordering = ["call", "-version"]
         verbose_name = _("question set")
         verbose_name_plural = _("question sets")
-        constraints = [models.UniqueConstraint(fields=["call", "version"], name="unique_question_set_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "version"], name="unique_question_set_version")
+        ]
 
     def __str__(self):
         return f"{self.call} v{self.version}"
@@ -353,7 +355,9 @@ class Question(TranslatedMixin, models.Model):
         FILE = "file", _("File")
 
     question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="questions")
-    key = models.SlugField(_("key"), max_length=60, help_text=_("Stable identifier; answers are stored under it."))
+    key = models.SlugField(
+        _("key"), max_length=60, help_text=_("Stable identifier; answers are stored under it.")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     section = models.SlugField(
         _("section"), max_length=40, default="project",
@@ -368,8 +372,12 @@ class Question(TranslatedMixin, models.Model):
     help_en = models.TextField(_("help (en)"), blank=True)
     required = models.BooleanField(_("required"), default=True)
     max_length = models.PositiveIntegerField(_("characters at most"), null=True, blank=True)
-    min_value = models.DecimalField(_("smallest value"), max_digits=14, decimal_places=2, null=True, blank=True)
-    max_value = models.DecimalField(_("largest value"), max_digits=14, decimal_places=2, null=True, blank=True)
+    min_value = models.DecimalField(
+        _("smallest value"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    max_value = models.DecimalField(
+        _("largest value"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     options = models.JSONField(
         _("options"), default=list, blank=True,
         help_text=_('For choice questions: [{"key": "...", "label_fi": "...", "label_sv": "...", "label_en": "..."}]'),
@@ -392,7 +400,9 @@ class Question(TranslatedMixin, models.Model):
         if self.type in {self.Type.CHOICE, self.Type.MULTIPLE_CHOICE}:
             keys = [option.get("key") for option in self.options or [] if isinstance(option, dict)]
             if not keys or len(keys) != len(self.options) or not all(keys) or len(set(keys)) != len(keys):
-                raise ValidationError({"options": _("A choice question needs options, each with its own key.")})
+                raise ValidationError(
+                    {"options": _("A choice question needs options, each with its own key.")}
+                )
         if self.type == self.Type.TEXT and not self.max_length:
             raise ValidationError({"max_length": _("Give text questions a character limit.")})
 
@@ -407,12 +417,16 @@ class Question(TranslatedMixin, models.Model):
 
     def save(self, *args, bypass_lock=False, **kwargs):
         if not bypass_lock and self.question_set_id and self.question_set.is_locked:
-            raise QuestionSetLocked(_("This question set is in use. Make a new version to change the questions."))
+            raise QuestionSetLocked(
+                _("This question set is in use. Make a new version to change the questions.")
+            )
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         if self.question_set.is_locked:
-            raise QuestionSetLocked(_("This question set is in use. Make a new version to change the questions."))
+            raise QuestionSetLocked(
+                _("This question set is in use. Make a new version to change the questions.")
+            )
         return super().delete(*args, **kwargs)
 
 
@@ -443,7 +457,9 @@ class MaturityModel(TranslatedMixin, models.Model):
 
 class MaturityLevel(TranslatedMixin, models.Model):
     model = models.ForeignKey(MaturityModel, on_delete=models.CASCADE, related_name="levels")
-    value = models.PositiveSmallIntegerField(_("level"), validators=[MinValueValidator(1), MaxValueValidator(9)])
+    value = models.PositiveSmallIntegerField(
+        _("level"), validators=[MinValueValidator(1), MaxValueValidator(9)]
+    )
     name_fi = models.CharField(_("name (fi)"), max_length=100)
     name_sv = models.CharField(_("name (sv)"), max_length=100, blank=True)
     name_en = models.CharField(_("name (en)"), max_length=100, blank=True)
@@ -492,7 +508,9 @@ class MaturityDescriptor(TranslatedMixin, models.Model):
         ordering = ["dimension", "level"]
         verbose_name = _("level descriptor")
         verbose_name_plural = _("level descriptors")
-        constraints = [models.UniqueConstraint(fields=["dimension", "level"], name="unique_maturity_descriptor")]
+        constraints = [
+            models.UniqueConstraint(fields=["dimension", "level"], name="unique_maturity_descriptor")
+        ]
 
     def __str__(self):
         return f"{self.dimension.key} {self.level}"

@@ -26,9 +26,7 @@ def normalise_business_id(value: str) -> str:
 def validate_business_id(value: str) -> None:
     value = normalise_business_id(value)
     if len(value) != 9 or value[7] != "-" or not value[:7].isdigit() or not value[8].isdigit():
-        raise ValidationError(
-            _("Enter a Business ID in the form 1234567-8."), code="business_id_format"
-        )
+        raise ValidationError(_("Enter a Business ID in the form 1234567-8."), code="business_id_format")
     expected = business_id_check_digit(value[:7])
     if expected is None or expected != int(value[8]):
         raise ValidationError(

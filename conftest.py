@@ -1,0 +1,59 @@
+"""Shared test fixtures: reference data, users of every role, TOTP codes for ministry users."""
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+
+from kannustin.accounts.models import GlobalRole, Membership, User
+from kannustin.accounts.roles import MINISTRY_ROLES, Role
+from kannustin.registry.models import Organisation
+from kannustin.registry.reference_data import load_reference_data
+
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+TEST_PASSWORD = "correct horse battery staple 42"
+
+
+def totp_code(secret: str = TEST_TOTP_SECRET, at: float | None = None) -> str:
+    import time
+
+    return format_hotp_value(hotp_value(secret, int(at if at is not None else time.time()) // 30))
+
+
+@pytest.fixture
+def reference_data(db):
+    load_reference_data()
+
+
+def make_user(
+    role: str, organisation: Organisation | None = None, email: str | None = None, totp=True
+) -> User:
+    """A verified user with the role; ministry users get the TOTP second factor with TEST_TOTP_SECRET."""
+    from allauth.account.models import EmailAddress
+
+    email = email or f"{role}-{organisation.code if organisation else 'vm'}@example.fi"
+    user = User.objects.create_user(email=email, password=TEST_PASSWORD, name=role.replace("_", " ").title())
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if role in MINISTRY_ROLES:
+        GlobalRole.objects.create(user=user, role=role)
+        if role == Role.ADMIN:
+            user.is_staff = user.is_superuser = True
+            user.save()
+        if totp:
+            TOTP.activate(user, TEST_TOTP_SECRET)
+    else:
+        Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+@pytest.fixture
+def user_factory(db):
+    return make_user
+
+
+@pytest.fixture
+def helsinki(reference_data):
+    return Organisation.objects.get(code="091")
+
+
+@pytest.fixture
+def espoo(reference_data):
+    return Organisation.objects.get(code="049")
