@@ -18,6 +18,14 @@ def totp_code(secret: str = TEST_TOTP_SECRET, at: float | None = None) -> str:
     return format_hotp_value(hotp_value(secret, int(at if at is not None else time.time()) // 30))
 
 
+@pytest.fixture(autouse=True)
+def _mail_through_outbox(settings):
+    """Django's test set-up swaps EMAIL_BACKEND for locmem; put the outbox back in front of it, so tests see
+    what production does: a row in OutboundEmail, then delivery (to mail.outbox) after commit."""
+    settings.EMAIL_BACKEND = "kannustin.core.mail.OutboxBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
 @pytest.fixture
 def reference_data(db):
     load_reference_data()

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "kannustin.registry",
     "kannustin.accounts",
     "kannustin.programmes",
+    "kannustin.maturity",
+    "kannustin.applications",
     "kannustin.api",
 ]
 
@@ -182,6 +184,9 @@ STORAGES = {
         )
     },
 }
+# Locally and in tests WhiteNoise serves straight from the source folders (no collectstatic needed).
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 

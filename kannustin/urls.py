@@ -10,6 +10,8 @@ urlpatterns = [
     path("language/<str:code>/", core_views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("kannustin.accounts.urls")),
+    path("maturity/", include("kannustin.maturity.urls")),
+    path("applications/", include("kannustin.applications.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -3,9 +3,12 @@
 import markdown as markdown_lib
 import nh3
 from django import template
+from django.http import QueryDict
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
-from kannustin.core import clock
+from kannustin.core import clock, forms
 from kannustin.core.i18n import current_language, translated
 from kannustin.core.money import format_euros
 
@@ -59,3 +62,49 @@ def markdown(text):
 @register.filter
 def helsinki(moment):
     return clock.helsinki(moment) if moment else moment
+
+
+@register.filter
+def error_anchor(bound_field):
+    """{{ field|error_anchor }} → the id an error summary links to (see kannustin.core.forms.error_anchor)."""
+    return forms.error_anchor(bound_field)
+
+
+def _has_errors(form) -> bool:
+    if not form or not getattr(form, "is_bound", False):
+        return False
+    if hasattr(form, "total_error_count"):  # a formset
+        return form.total_error_count() > 0
+    return bool(form.errors)
+
+
+@register.simple_tag
+def error_title_prefix(*forms):
+    """{% error_title_prefix form other_form %} → "Error: " when any of the forms or formsets has errors
+    (the page <title> prefix, see templates/base.html)."""
+    if any(_has_errors(form) for form in forms):
+        return format_html("{} ", _("Error:"))
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """{% query_with page=2 %} → "?…&page=2": the current query string with some parameters replaced."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    for key, value in changes.items():
+        if value is None or value == "":
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return f"?{query.urlencode()}" if query else "?"
+
+
+@register.filter
+def page_range(paginator, number):
+    """{% for n in page.paginator|page_range:page.number %}: page numbers around the current one, with None
+    where GOV.UK pagination shows an ellipsis."""
+    return [
+        None if n == paginator.ELLIPSIS else n
+        for n in paginator.get_elided_page_range(number, on_each_side=1, on_ends=1)
+    ]

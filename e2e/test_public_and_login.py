@@ -1,0 +1,78 @@
+"""Walk the public pages in Finnish, Swedish and English and sign in as every demo role; axe judges each page."""
+
+import pytest
+from django.core.management import call_command
+
+from kannustin.core.demo import DEMO_PASSWORD, DEMO_USERS, current_totp
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True  # seed_demo refuses to run with DEBUG off
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    settings.DEBUG = False
+
+
+LANGUAGE_LINKS = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
+HEADINGS = {
+    "fi": "Kuntien digitalisaation kannustinjärjestelmä",
+    "sv": "Incitamentsystemet för kommunernas digitalisering",
+    "en": "Incentive programme for digitalisation in municipalities",
+}
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_public_pages_in_each_language(page, demo, check_a11y, language):
+    page.goto("/")
+    page.get_by_role("link", name=LANGUAGE_LINKS[language]).first.click()
+    assert page.locator("html").get_attribute("lang") == language
+    assert HEADINGS[language] in page.locator("h1").inner_text()
+    check_a11y(page)
+
+    # Every call page of the current programme, the FAQ, the statement, the privacy notice, the feedback form.
+    call_links = page.locator("main a[href*='/calls/']")
+    hrefs = sorted({call_links.nth(i).get_attribute("href") for i in range(call_links.count())})
+    assert len(hrefs) >= 3
+    for href in [*hrefs, "/faq/", "/pages/accessibility/", "/pages/privacy/", "/accessibility/feedback/",
+                 "/programmes/kannustin-2019/"]:  # fmt: skip
+        page.goto(href)
+        assert page.locator("html").get_attribute("lang") == language, href
+        assert page.locator("h1").count() == 1, href
+        check_a11y(page)
+
+    # The feedback form: an empty send shows the error summary (accessible too), a real one thanks.
+    page.goto("/accessibility/feedback/")
+    page.get_by_role("button").filter(has_text=_send_label(language)).click()
+    assert page.locator(".govuk-error-summary").is_visible()
+    check_a11y(page)
+
+
+def _send_label(language):
+    return {"fi": "Lähetä", "sv": "Skicka", "en": "Send"}[language]
+
+
+def login(page, email, *, ministry):
+    page.goto("/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    if ministry:
+        page.wait_for_selector("input[name=code]")
+        page.fill("input[name=code]", current_totp())
+        page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize(("email", "role"), [(email, role) for email, role, *_ in DEMO_USERS])
+def test_every_demo_role_can_sign_in(page, demo, check_a11y, email, role):
+    page.goto("/accounts/login/")
+    check_a11y(page)
+    ministry = role not in ("applicant", "signatory")
+    login(page, email, ministry=ministry)
+    page.goto("/profile/")
+    assert email in page.content()
+    check_a11y(page)
+    if ministry:
+        assert "/accounts/2fa/" not in page.url

@@ -1,0 +1,283 @@
+"""Applications: a draft written against one version of the call's question set, its structured parts
+(budget, indicators, contacts, co-applicants, attachments), every saved version, submission with a case
+number, completion requests and withdrawal.
+
+Later stages (reviews, decisions, payments) read these models; they add their own states in their own apps.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kannustin.core.money import CENT, MoneyField
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    COMPLETION_REQUESTED = "completion_requested", _("Completion requested")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# The parts of an application that have their own page in the form. Question sections come from the call's
+# question set (basics, criteria, goals, sharing, other …); these are the structured ones.
+STRUCTURED_SECTIONS = ("indicators", "co_applicants", "contacts", "budget", "attachments", "confidentiality")
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def submitted(self):
+        return self.exclude(status__in=[Status.DRAFT])
+
+    def for_list(self):
+        return self.select_related("call", "call__programme", "call__track", "organisation")
+
+
+class Application(models.Model):
+    call = models.ForeignKey(
+        "programmes.Call", verbose_name=_("call"), on_delete=models.PROTECT, related_name="applications"
+    )
+    question_set = models.ForeignKey(
+        "programmes.QuestionSet",
+        verbose_name=_("question set version"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    organisation = models.ForeignKey(
+        "registry.Organisation", verbose_name=_("applicant"), on_delete=models.PROTECT, related_name="applications",
+        help_text=_("The lead municipality (project administrator in joint projects)."),
+    )  # fmt: skip
+    co_applicants = models.ManyToManyField(
+        "registry.Organisation", verbose_name=_("co-applicants"), blank=True, related_name="co_applications"
+    )
+    status = models.CharField(
+        _("status"), max_length=32, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    language = models.CharField(_("language of the application"), max_length=2, default="fi")
+    version = models.PositiveIntegerField(_("version"), default=1)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    confidential_keys = models.JSONField(
+        _("answers marked as business secrets"), default=list, blank=True,
+        help_text=_("Question keys whose answers are left out of public views and exports."),
+    )  # fmt: skip
+    requested_amount = MoneyField(_("requested amount (€)"), null=True, blank=True)
+    co_applicants_confirmed = models.BooleanField(
+        _("co-applicants confirmed"), default=False,
+        help_text=_("The applicant has confirmed the list of co-applicants, or that it applies alone."),
+    )  # fmt: skip
+
+    case_number = models.CharField(_("case number"), max_length=40, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(_("saved"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    receipt_pdf = models.FileField(_("PDF copy"), upload_to="receipts/%Y/", blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        indexes = [models.Index(fields=["call", "status"]), models.Index(fields=["organisation", "status"])]
+
+    def __str__(self):
+        return self.case_number or f"{self.title or _('Untitled application')} ({self.organisation})"
+
+    @property
+    def title(self) -> str:
+        return self.answers.get("project_name") or self.answers.get("title") or ""
+
+    @property
+    def summary(self) -> str:
+        return self.answers.get("summary") or ""
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in {Status.DRAFT, Status.COMPLETION_REQUESTED}
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status not in {Status.DRAFT}
+
+    @property
+    def can_withdraw(self) -> bool:
+        # Later stages (decisions) will also forbid withdrawal once decided.
+        return self.status in {Status.SUBMITTED, Status.COMPLETION_REQUESTED}
+
+
+class BudgetLine(models.Model):
+    """An eligible cost, VAT excluded, by the call's cost category and year."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="budget_lines")
+    category = models.SlugField(_("cost category"), max_length=40)
+    year = models.PositiveSmallIntegerField(_("year"))
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    amount = MoneyField(_("amount (€, VAT excluded)"))
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["application", "order", "id"]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget")
+
+    def __str__(self):
+        return f"{self.category} {self.year} {self.amount}"
+
+
+class Indicator(models.Model):
+    """A goal's indicator: baseline, target and how it is followed up (used again in reporting)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="indicators")
+    order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(_("indicator"), max_length=300)
+    baseline = models.CharField(_("baseline"), max_length=300)
+    target = models.CharField(_("target"), max_length=300)
+    follow_up = models.CharField(_("how it is followed up"), max_length=500)
+
+    class Meta:
+        ordering = ["application", "order", "id"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return self.name
+
+
+class ContactPerson(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="contacts")
+    order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(_("name"), max_length=150)
+    title = models.CharField(_("title"), max_length=150, blank=True)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    role = models.CharField(_("role in the project"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["application", "order", "id"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact people")
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+
+def attachment_path(instance, filename):
+    # The stored name never comes from the user.
+    return f"attachments/{instance.application_id}/{instance.sha256[:16]}-{instance.pk or 'new'}"
+
+
+class Attachment(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=100)
+    kind = models.CharField(_("format"), max_length=10)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(max_length=64)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    confidential = models.BooleanField(_("contains business secrets"), default=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "uploaded_at", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name
+
+
+class ApplicationVersion(models.Model):
+    """Every saved state of an application, kept: what was saved, by whom, when."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="versions")
+    version = models.PositiveIntegerField(_("version"))
+    saved_at = models.DateTimeField(_("saved"), auto_now_add=True)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    data = models.JSONField(_("content"))
+
+    class Meta:
+        ordering = ["application", "-version"]
+        verbose_name = _("saved version")
+        verbose_name_plural = _("saved versions")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "version"], name="unique_application_version")
+        ]
+
+    def __str__(self):
+        return f"{self.application_id} v{self.version}"
+
+
+class CompletionRequest(models.Model):
+    """Täydennyspyyntö: the ministry asks for specific additions by a due date; the applicant may then edit only
+    the sections named here, and resubmits."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Waiting for the applicant")
+        ANSWERED = "answered", _("Answered")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="completion_requests")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    message = models.TextField(_("what is asked"))
+    sections = models.JSONField(_("parts that may be changed"), default=list)
+    due_at = models.DateTimeField(_("due (Finnish time)"))
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.OPEN)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("request for completion")
+        verbose_name_plural = _("requests for completion")
+
+    def __str__(self):
+        return f"{self.application} {self.created_at:%Y-%m-%d}"
+
+
+class CaseNumberCounter(models.Model):
+    """The running number of case numbers (VM/123/2019), per prefix and year; taken under a row lock."""
+
+    prefix = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="unique_case_counter")]
+
+    def __str__(self):
+        return f"{self.prefix}/{self.last}/{self.year}"
+
+
+class Reminder(models.Model):
+    """A deadline reminder sent to a draft's owner, so it is sent once."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=16)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["application", "kind"], name="unique_reminder")]
+
+    def __str__(self):
+        return f"{self.application_id} {self.kind}"
+
+
+def eligible_total(lines) -> Decimal:
+    return sum((line.amount for line in lines), Decimal("0.00")).quantize(CENT)

@@ -1,0 +1,104 @@
+"""A small programme for tests that do not need the whole 2019 programme."""
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from kannustin.core import clock
+from kannustin.programmes.models import (
+    Call,
+    ContactPerson,
+    CostCategory,
+    Criterion,
+    MaturityDescriptor,
+    MaturityDimension,
+    MaturityLevel,
+    MaturityModel,
+    Programme,
+    Question,
+    QuestionSet,
+    Track,
+)
+
+
+def make_programme(*, opens_in_days=-1, closes_in_days=10, slug="testi"):
+    now = clock.now()
+    programme = Programme.objects.create(
+        slug=slug,
+        name_fi="Testiohjelma",
+        name_sv="Testprogram",
+        name_en="Test programme",
+        year=now.year,
+        budget_item="28.90.32",
+        appropriation=Decimal("30000000.00"),
+        legal_basis_fi="Valtionavustuslaki 688/2001",
+        legal_basis_sv="Statsunderstödslagen 688/2001",
+        legal_basis_en="Act on Discretionary Government Transfers 688/2001",
+        body_fi="Ohjelman **kuvaus**.",
+        body_sv="Programmets **beskrivning**.",
+        body_en="The programme's **description**.",
+    )
+    ContactPerson.objects.create(
+        programme=programme,
+        name="Maija Malli",
+        title_fi="Neuvotteleva virkamies",
+        email="maija@vm.example.fi",
+    )
+    track = Track.objects.create(
+        programme=programme,
+        number=1,
+        kind=Track.Kind.APPLICATIONS,
+        name_fi="Kohde 1",
+        name_sv="Punkt 1",
+        name_en="Track 1",
+    )
+    model = MaturityModel.objects.create(
+        name_fi="Kypsyysmalli", name_sv="Mognadsgradsmodell", name_en="Maturity model"
+    )
+    for value in range(1, 6):
+        MaturityLevel.objects.create(
+            model=model,
+            value=value,
+            name_fi=f"Taso {value}",
+            name_sv=f"Nivå {value}",
+            name_en=f"Level {value}",
+        )
+    dimension = MaturityDimension.objects.create(
+        model=model, key="data", name_fi="Tieto", name_sv="Data", name_en="Data"
+    )
+    for value in range(1, 6):
+        MaturityDescriptor.objects.create(
+            dimension=dimension,
+            level=value,
+            text_fi=f"Kuvaus {value}",
+            text_sv=f"Beskrivning {value}",
+            text_en=f"Descriptor {value}",
+        )
+    call = Call.objects.create(
+        programme=programme,
+        track=track,
+        slug="kohde-1",
+        title_fi="Kohteen 1 haku",
+        title_sv="Utlysning punkt 1",
+        title_en="Track 1 call",
+        opens_at=now + timedelta(days=opens_in_days),
+        closes_at=now + timedelta(days=closes_in_days),
+        maturity_model=model,
+    )
+    criterion = Criterion.objects.create(
+        call=call, code="G1", title_fi="Vaikuttavuus", title_sv="Genomslagskraft", title_en="Impact",
+        weight=Decimal("2"), emphasised=True,
+    )  # fmt: skip
+    CostCategory.objects.create(
+        call=call, key="personnel", name_fi="Henkilöstö", name_sv="Personal", name_en="Personnel"
+    )
+    question_set = QuestionSet.objects.create(call=call, version=1)
+    Question(
+        question_set=question_set, key="g1_impact", type=Question.Type.TEXT, max_length=2000,
+        label_fi="Kuvaa vaikuttavuus", label_sv="Beskriv genomslagskraften", label_en="Describe the impact",
+        criterion=criterion,
+    ).save(bypass_lock=True)  # fmt: skip
+    return programme, call
+
+
+def helsinki_dt(*args):
+    return datetime(*args, tzinfo=clock.HELSINKI)
