@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, renderers
 
-from . import docs, errors, maturity
-from .endpoints import applications, calls, me, municipalities
+from . import docs, errors
+from .endpoints import applications, calls, maturity, me, municipalities
 from .schemas import IndexOut
 
 DESCRIPTION = """

@@ -474,9 +474,15 @@ class MaturityLevel(TranslatedMixin, models.Model):
         return f"{self.value} {self.name_fi}"
 
 
+def validate_dimension_key(value):
+    # The assessment pages use these path segments themselves (/maturity/<org>/<call>/result/ …).
+    if value in {"result", "service-process"}:
+        raise ValidationError(_("This key is reserved; choose another."))
+
+
 class MaturityDimension(TranslatedMixin, models.Model):
     model = models.ForeignKey(MaturityModel, on_delete=models.CASCADE, related_name="dimensions")
-    key = models.SlugField(_("key"), max_length=40)
+    key = models.SlugField(_("key"), max_length=40, validators=[validate_dimension_key])
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     name_fi = models.CharField(_("name (fi)"), max_length=200)
     name_sv = models.CharField(_("name (sv)"), max_length=200, blank=True)
