@@ -159,6 +159,8 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Kannustin: "
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no "sign up" invitations: accounts are created for people
+MFA_ADAPTER = "kannustin.accounts.adapters.MFAAdapter"  # ministry users cannot switch their second factor off
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kannustin"
 

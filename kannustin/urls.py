@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -20,8 +19,3 @@ handler400 = "kannustin.core.views.bad_request"
 handler403 = "kannustin.core.views.permission_denied"
 handler404 = "kannustin.core.views.page_not_found"
 handler500 = "kannustin.core.views.server_error"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,4 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -6,3 +9,21 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """Ministry users must keep their authenticator app: they may replace it (set up again after an
+    administrator removes it) but not switch the second factor off themselves."""
+
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "cannot_delete_authenticator": _(
+            "Your role in the ministry requires two-factor authentication, so you cannot turn it off. If you "
+            "have lost your authenticator app, use a recovery code or ask an administrator for help."
+        ),
+    }
+
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        if authenticator.type == Authenticator.Type.TOTP and authenticator.user.needs_second_factor:
+            return False
+        return super().can_delete_authenticator(authenticator)

@@ -2,9 +2,18 @@ from allauth.mfa.models import Authenticator
 from django.shortcuts import redirect
 from django.urls import reverse
 
-# Paths a ministry user without a second factor may still reach: setting one up, signing out, the language
-# switch, static files. Everything else sends them to the TOTP set-up.
-ALLOWED_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/language/", "/static/", "/media/")
+# Paths a ministry user without a second factor may still reach: setting one up, confirming the password
+# (allauth asks for it before the set-up when the sign-in is not recent; without it the two would redirect to
+# each other for ever), signing out, the language switch, static files. Everything else sends them to the TOTP
+# set-up.
+ALLOWED_PREFIXES = (
+    "/accounts/2fa/",
+    "/accounts/reauthenticate/",
+    "/accounts/logout/",
+    "/language/",
+    "/static/",
+    "/media/",
+)
 
 
 def has_totp(user) -> bool:
