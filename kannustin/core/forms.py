@@ -14,6 +14,9 @@ from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates, TemplatesSetting
 from django.template.exceptions import TemplateDoesNotExist
 from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -171,6 +174,34 @@ class GovukBoundField(BoundField):
         # GOV.UK marks the optional fields, not the required ones; a lone checkbox is optional by nature.
         return not self.field.required and self.govuk_kind not in {"hidden", "checkbox"}
 
+    # Label text, hint and error message are built here rather than in included templates: they appear in
+    # every field, and an {% include %} per field costs more than the markup itself.
+    @property
+    def label_html(self):
+        if self.show_optional:
+            return format_html(
+                '{} <span class="kannustin-optional">{}</span>', self.label, gettext("(optional)")
+            )
+        return format_html("{}", self.label)
+
+    @property
+    def hint_html(self):
+        if not self.help_text:
+            return ""
+        return format_html('<div class="govuk-hint" id="{}">{}</div>', self.hint_id, self.help_text)
+
+    @property
+    def error_html(self):
+        if not self.errors:
+            return ""
+        messages = format_html_join(mark_safe("<br>"), "{}", ((error,) for error in self.errors))
+        return format_html(
+            '<p class="govuk-error-message" id="{}"><span class="govuk-visually-hidden">{}</span> {}</p>',
+            self.error_id,
+            gettext("Error:"),
+            messages,
+        )
+
     @property
     def aria_describedby(self):
         if self.field.widget.attrs.get("aria-describedby"):
@@ -212,8 +243,9 @@ def _django_form_templates():
 
 class GovukFormRenderer(TemplatesSetting):
     """Every Django form renders as GOV.UK Frontend markup: label, hint, error message, and the classes of
-    the GOV.UK components. Templates: templates/forms/govuk/. Widget templates are looked up in the project's
-    templates first, then in Django's own, so 'django.forms' need not be an installed app."""
+    the GOV.UK components. Templates: templates/forms/govuk/. Django's own widget templates (django/forms/…)
+    come from Django's form engine, so 'django.forms' need not be an installed app; to restyle one, map it to
+    a project template in `template_overrides`."""
 
     form_template_name = "forms/govuk/form.html"
     field_template_name = "forms/govuk/field.html"
@@ -225,6 +257,9 @@ class GovukFormRenderer(TemplatesSetting):
 
     def get_template(self, template_name):
         template_name = self.template_overrides.get(template_name, template_name)
+        if template_name.startswith("django/forms/"):
+            # Straight to Django's own: a failed lookup in the project's loaders first costs time per widget.
+            return _django_form_templates().get_template(template_name)
         try:
             return super().get_template(template_name)
         except TemplateDoesNotExist:
