@@ -26,3 +26,13 @@ def test_others_cannot_see_feedback(client, user_factory, helsinki, role):
     user = user_factory(role, helsinki if role in (Role.APPLICANT, Role.SIGNATORY) else None)
     login(client, user)
     assert client.get(reverse("programmes:feedback_list")).status_code == 403
+
+
+@pytest.mark.parametrize("role", [Role.REVIEWER, Role.PRESENTER, Role.SIGNATORY])
+def test_others_cannot_mark_feedback_handled(client, user_factory, helsinki, role):
+    item = Feedback.objects.create(message="Linkki ei toimi")
+    user = user_factory(role, helsinki if role == Role.SIGNATORY else None)
+    login(client, user)
+    assert client.post(reverse("programmes:feedback_handled", args=[item.pk])).status_code == 403
+    item.refresh_from_db()
+    assert item.handled_at is None

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from kannustin.applications.demo_data import seed_applications_2019, seed_demo_drafts
 from kannustin.core import audit, clock
 from kannustin.core.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, create_demo_users
 from kannustin.programmes import setup
@@ -30,8 +31,11 @@ class Command(BaseCommand):
             demo = setup.create_demo_programme(clock.helsinki(clock.now()).date())
             setup.create_faq(demo)
             create_demo_users()
+            applications = seed_applications_2019(programme_2019)
+            drafts = seed_demo_drafts(demo)
             audit.record(None, "demo.seeded", demo)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {demo} and {programme_2019}."))
+        self.stdout.write(f"New 2019 applications: {applications}; new demo drafts: {drafts}.")
         self.stdout.write(
             f"Demo accounts (password {DEMO_PASSWORD}; TOTP secret for ministry roles {DEMO_TOTP_SECRET}):"
         )

@@ -1,0 +1,297 @@
+"""Who may open what: every URL pattern of the site × every role.
+
+Each URL name is classified below. A new URL that is not classified fails `test_every_url_is_classified`,
+so the matrix grows with the project. Outcomes:
+  ok     – the page answers (200, or a redirect that is not to sign-in or second-factor set-up)
+  login  – an anonymous visitor is sent to sign in
+  404    – not found: another organisation's things do not even reveal that they exist
+  403    – signed in, but not allowed
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from kannustin.accounts.models import ApiToken
+from kannustin.accounts.roles import Role
+from kannustin.applications import actions
+from kannustin.applications.tests.helpers import complete_application, make_call, rate_maturity
+from kannustin.core import clock
+from kannustin.core.models import Notification
+from kannustin.programmes.models import Feedback
+
+pytestmark = pytest.mark.django_db
+
+PRINCIPALS = [
+    "anonymous", "applicant_a", "signatory_a", "applicant_b", "signatory_b",
+    "official", "reviewer", "presenter", "decision_maker", "admin",
+]  # fmt: skip
+MINISTRY = {"official", "reviewer", "presenter", "decision_maker", "admin"}
+ORG_A = {"applicant_a", "signatory_a"}
+
+
+def public(principal):
+    return "ok"
+
+
+def signed_in(principal):
+    return "login" if principal == "anonymous" else "ok"
+
+
+def org_a_only(principal):
+    """Things of organisation A that the ministry does not see (drafts, maturity of A being written)."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal in ORG_A else "404"
+
+
+def org_a_and_ministry_readers(principal):
+    """The maturity assessment of A: A's members and the ministry (officials, reviewers, admins) read it."""
+    if principal == "anonymous":
+        return "login"
+    if principal in ORG_A or principal in {"official", "reviewer", "admin"}:
+        return "ok"
+    return "404"
+
+
+def officials(principal):
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal in {"official", "admin"} else "403"
+
+
+def submitted_a_for_ministry(principal):
+    """A submitted application of A in the ministry's pages."""
+    if principal == "anonymous":
+        return "login"
+    if principal in {"official", "admin"}:
+        return "ok"
+    return "404" if principal not in MINISTRY else "403"
+
+
+def officials_act_on_submitted_a(principal):
+    """Acting on A's submitted application (asking for a completion) is an official's work only."""
+    if principal == "anonymous":
+        return "login"
+    if principal == "official":
+        return "ok"
+    return "404" if principal not in MINISTRY else "403"
+
+
+def own_token(principal):
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal == "signatory_a" else "404"
+
+
+def own_notification(principal):
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal == "signatory_a" else "404"
+
+
+# url name → (kwargs builder, rule). Builders get the world dict.
+RULES = {
+    "programmes:home": (lambda w: {}, public),
+    "programmes:programme": (lambda w: {"slug": w["call"].programme.slug}, public),
+    "programmes:call": (lambda w: {"slug": w["call"].programme.slug, "call_slug": w["call"].slug}, public),
+    "programmes:faq": (lambda w: {}, public),
+    "programmes:site_page": (lambda w: {"key": "accessibility"}, public),
+    "programmes:feedback": (lambda w: {}, public),
+    "programmes:feedback_thanks": (lambda w: {}, public),
+    "programmes:feedback_list": (lambda w: {}, officials),
+    "programmes:feedback_handled": (lambda w: {"pk": w["feedback"].pk}, officials),
+    "set_language": (lambda w: {"code": "sv"}, public),
+    "accounts:profile": (lambda w: {}, signed_in),
+    "accounts:token_create": (lambda w: {}, signed_in),
+    "accounts:token_created": (lambda w: {}, signed_in),
+    "accounts:token_revoke": (lambda w: {"pk": w["token"].pk}, own_token),
+    "maturity:overview": (lambda w: {"org_code": "091", "call_id": w["call"].pk}, org_a_and_ministry_readers),
+    "maturity:service_process": (
+        lambda w: {"org_code": "091", "call_id": w["call"].pk},
+        org_a_and_ministry_readers,
+    ),
+    "maturity:result": (lambda w: {"org_code": "091", "call_id": w["call"].pk}, org_a_and_ministry_readers),
+    "maturity:dimension": (
+        lambda w: {"org_code": "091", "call_id": w["call"].pk, "key": "data"},
+        org_a_and_ministry_readers,
+    ),
+    "applications:dashboard": (lambda w: {}, signed_in),
+    "applications:start": (lambda w: {"call_id": w["call"].pk, "org_code": "091"}, org_a_only),
+    "applications:overview": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:section": (lambda w: {"pk": w["draft"].pk, "section": "basics"}, org_a_only),
+    "applications:check": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:submit": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:receipt": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:pdf": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:withdraw": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:similar": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:notification": (lambda w: {"pk": w["notification"].pk}, own_notification),
+    "applications:indicators": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:co_applicants": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:contacts": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:budget": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:attachments": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:attachment": (
+        lambda w: {"pk": w["draft"].pk, "attachment_id": w["attachment"].pk},
+        org_a_only,
+    ),
+    "applications:attachment_delete": (
+        lambda w: {"pk": w["draft"].pk, "attachment_id": w["attachment"].pk},
+        org_a_only,
+    ),
+    "applications:confidentiality": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:municipality_search": (lambda w: {}, signed_in),
+    "applications:ministry_list": (lambda w: {}, officials),
+    "applications:ministry_detail": (lambda w: {"pk": w["submitted"].pk}, submitted_a_for_ministry),
+    "applications:request_completion": (lambda w: {"pk": w["submitted"].pk}, officials_act_on_submitted_a),
+    "applications:ministry_attachment": (
+        lambda w: {"pk": w["submitted"].pk, "attachment_id": w["submitted_attachment"].pk},
+        submitted_a_for_ministry,
+    ),
+    "applications:outbox": (lambda w: {}, officials),
+}
+
+# Covered by their own tests: allauth's sign-in pages (kannustin/accounts/tests), the Django admin
+# (test_admin_is_for_administrators below) and the API (kannustin/api/tests, every endpoint with 401/404).
+ELSEWHERE_PREFIXES = ("admin:", "api:", "account_", "mfa_")
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def url_names():
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                ns = namespace
+                if pattern.namespace:
+                    ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                yield from walk(pattern.url_patterns, ns)
+            elif isinstance(pattern, URLPattern):
+                yield f"{namespace}:{pattern.name}" if namespace else (pattern.name or str(pattern.pattern))
+
+    return sorted(set(walk(get_resolver().url_patterns)))
+
+
+def test_every_url_is_classified():
+    unclassified = [n for n in url_names() if n not in RULES and not n.startswith(ELSEWHERE_PREFIXES)]
+    assert unclassified == [], f"Add these URL names to the authorisation matrix: {unclassified}"
+
+
+@pytest.fixture
+def world(reference_data, user_factory, settings, tmp_path, django_capture_on_commit_callbacks):
+    from kannustin.registry.models import Organisation
+
+    settings.MEDIA_ROOT = tmp_path
+    a, b = Organisation.objects.get(code="091"), Organisation.objects.get(code="049")
+    users = {
+        "applicant_a": user_factory(Role.APPLICANT, a),
+        "signatory_a": user_factory(Role.SIGNATORY, a),
+        "applicant_b": user_factory(Role.APPLICANT, b),
+        "signatory_b": user_factory(Role.SIGNATORY, b),
+        **{
+            role: user_factory(role)
+            for role in ("official", "reviewer", "presenter", "decision_maker", "admin")
+        },
+    }
+    call = make_call()
+    signatory = users["signatory_a"]
+    submitted = complete_application(actions.create_draft(call, a, by=signatory), signatory)
+    submitted_attachment = actions.add_attachment(submitted, SimpleUploadedFile("a.pdf", PDF), by=signatory)
+    with django_capture_on_commit_callbacks(execute=False):
+        submitted = actions.submit(submitted, by=signatory)
+    # A second call of the same programme for A's draft (one application per organisation and call is not a
+    # rule, but keep the draft apart from the submitted one).
+    draft = actions.create_draft(call, a, by=signatory)
+    attachment = actions.add_attachment(draft, SimpleUploadedFile("b.pdf", PDF), by=signatory)
+    rate_maturity(a, call, signatory) if False else None
+    token, _raw = ApiToken.issue(signatory, "matrix")
+    notification = Notification.objects.create(user=signatory, subject="Hei", body="x", url="/applications/")
+    feedback = Feedback.objects.create(message="Kontrasti")
+    return {
+        "users": users, "call": call, "draft": draft, "attachment": attachment, "submitted": submitted,
+        "submitted_attachment": submitted_attachment, "token": token, "notification": notification,
+        "feedback": feedback,
+    }  # fmt: skip
+
+
+def outcome(response) -> str:
+    if response.status_code in (200, 204):
+        return "ok"
+    if response.status_code in (301, 302, 303):
+        location = response["Location"]
+        if "/accounts/login/" in location:
+            return "login"
+        if "/accounts/2fa/" in location or "/accounts/reauthenticate/" in location:
+            return "second-factor"
+        return "ok"
+    if response.status_code == 405:
+        return "method"  # POST-only: judged by test_other_organisations_cannot_post
+    return str(response.status_code)
+
+
+@pytest.mark.parametrize("principal", PRINCIPALS)
+def test_matrix_get(client, world, principal):
+    if principal != "anonymous":
+        client.force_login(world["users"][principal])
+    failures = []
+    for name, (kwargs, rule) in RULES.items():
+        url = reverse(name, kwargs=kwargs(world))
+        got = outcome(client.get(url))
+        expected = rule(principal)
+        if got == "method" and principal != "anonymous":
+            continue
+        if got != expected:
+            failures.append(f"{name} {url}: expected {expected}, got {got}")
+    assert failures == [], "\n".join(failures)
+
+
+# POST-only actions on another organisation's things change nothing and reveal nothing.
+POST_ACTIONS = [
+    "applications:submit", "applications:withdraw", "applications:attachment_delete", "applications:start",
+    "applications:section", "applications:budget", "applications:contacts", "applications:indicators",
+    "applications:co_applicants", "applications:attachments", "applications:confidentiality",
+    "accounts:token_revoke",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("principal", ["applicant_b", "signatory_b", "reviewer", "official"])
+def test_other_organisations_cannot_post(client, world, principal):
+    client.force_login(world["users"][principal])
+    before = world["draft"].__class__.objects.get(pk=world["draft"].pk).version
+    for name in POST_ACTIONS:
+        kwargs, _rule = RULES[name]
+        response = client.post(reverse(name, kwargs=kwargs(world)), {"version": before, "reason": "x"})
+        assert response.status_code == 404, f"{name}: {response.status_code}"
+    assert world["draft"].__class__.objects.get(pk=world["draft"].pk).version == before
+    assert world["attachment"].__class__.objects.filter(pk=world["attachment"].pk).exists()
+
+
+@pytest.mark.parametrize("principal", sorted(MINISTRY))
+def test_ministry_roles_need_a_second_factor_everywhere(client, world, user_factory, principal):
+    user = user_factory(principal, email=f"{principal}-nototp@example.fi", totp=False)
+    client.force_login(user)
+    for name, (kwargs, _rule) in RULES.items():
+        if name == "set_language":
+            continue
+        response = client.get(reverse(name, kwargs=kwargs(world)))
+        assert outcome(response) == "second-factor", f"{name} let a {principal} in without a second factor"
+
+
+@pytest.mark.parametrize("principal", PRINCIPALS)
+def test_admin_is_for_administrators(client, world, principal):
+    if principal != "anonymous":
+        client.force_login(world["users"][principal])
+    response = client.get("/admin/")
+    if principal == "admin":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_completion_due_is_not_a_loophole(world):
+    # Sanity of the world: the submitted application is not editable by its own members.
+    assert world["submitted"].status == "submitted"
+    assert clock.now() < world["call"].closes_at + timedelta(days=1)
