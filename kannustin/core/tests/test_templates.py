@@ -132,16 +132,19 @@ def test_staff_see_the_administration_link(english, user_factory):
 
 @translation.override("en")
 def test_the_current_section_is_marked_in_the_service_navigation(rf):
+    from django.contrib.auth.models import AnonymousUser
+
     request = rf.get("/faq/")
+    request.user = AnonymousUser()
     request.resolver_match = SimpleNamespace(view_name="programmes:faq")
-    html = render_to_string("includes/header.html", {"request": request, "user": SimpleNamespace()})
+    html = render_to_string("includes/header.html", request=request)
     assert (
         'href="/faq/" aria-current="page"><strong class="govuk-service-navigation__active-fallback">' in html
     )
     assert html.count('aria-current="page"') == 1
 
     request.resolver_match = SimpleNamespace(view_name="programmes:call")
-    html = render_to_string("includes/header.html", {"request": request, "user": SimpleNamespace()})
+    html = render_to_string("includes/header.html", request=request)
     assert 'href="/" aria-current="true">' in html
 
 
@@ -291,3 +294,16 @@ def test_the_script_initialises_govuk_frontend_from_the_copied_bundle():
     assert "import { initAll } from './govuk-frontend.min.js'" in script
     assert (STATIC / "js" / "govuk-frontend.min.js").exists()
     assert (STATIC / "js" / "govuk-frontend.min.js.map").exists()
+
+
+@pytest.mark.django_db
+def test_navigation_follows_the_roles(client, user_factory, helsinki):
+    signatory = user_factory("signatory", helsinki)
+    client.force_login(signatory)
+    html = client.get("/faq/").content.decode()
+    assert 'href="/applications/"' in html and 'href="/applications/ministry/"' not in html
+    official = user_factory("official")
+    client.force_login(official)
+    html = client.get("/faq/").content.decode()
+    assert 'href="/applications/ministry/"' in html and 'href="/ministry/feedback/"' in html
+    assert 'href="/applications/"' not in html
