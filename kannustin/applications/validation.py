@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from kannustin.core.i18n import current_language
 from kannustin.core.money import CENT, format_euros, to_money
 from kannustin.programmes.models import Question
 from kannustin.registry.models import Organisation
@@ -189,8 +190,8 @@ def check_aid_share(call, eligible: Decimal, requested: Decimal | None) -> list[
             )
             % {
                 "share": call.max_aid_percent,
-                "limit": format_euros(limit),
-                "eligible": format_euros(eligible),
+                "limit": format_euros(limit, current_language()),
+                "eligible": format_euros(eligible, current_language()),
             }
         ]
     return []
