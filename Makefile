@@ -33,6 +33,7 @@ serve:
 	$(PY) manage.py createcachetable
 	$(PY) manage.py collectstatic --no-input
 	$(PY) manage.py load_reference_data
+	$(PY) manage.py run_scheduler & \
 	$(PY) manage.py db_worker & \
 	  exec $(VENV)/bin/gunicorn kannustin.wsgi:application --bind 0.0.0.0:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -
 

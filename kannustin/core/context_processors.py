@@ -19,7 +19,12 @@ def navigation_items(request) -> list[dict]:
     match = getattr(request, "resolver_match", None)
     current = match.view_name if match else ""
     items = [
-        (_("Programme"), "programmes:home", ("programmes:home", "programmes:programme", "programmes:call"), False),
+        (
+            _("Programme"),
+            "programmes:home",
+            ("programmes:home", "programmes:programme", "programmes:call"),
+            False,
+        ),
         (_("FAQ"), "programmes:faq", ("programmes:faq",), False),
     ]
     user = getattr(request, "user", None)
@@ -36,9 +41,17 @@ def navigation_items(request) -> list[dict]:
     def active(prefixes):
         hit = [p for p in prefixes if current == p or (p.endswith(":") and current.startswith(p))]
         # "My applications" must not light up on the ministry's application pages.
-        return bool(hit) and not (prefixes == ("applications:",) and current.startswith("applications:ministry"))
+        return bool(hit) and not (
+            prefixes == ("applications:",) and current.startswith("applications:ministry")
+        )
 
     return [
-        {"label": label, "url": reverse(name), "active": active(prefixes), "page": current == name, "end": end}
+        {
+            "label": label,
+            "url": reverse(name),
+            "active": active(prefixes),
+            "page": current == name,
+            "end": end,
+        }
         for label, name, prefixes, end in items
     ]

@@ -47,7 +47,9 @@ _jobs: dict[str, Job] = {}
 _discovered = False
 
 
-def register(name: str, every: timedelta, func: Callable[[], object], *, lock_timeout: timedelta | None = None):
+def register(
+    name: str, every: timedelta, func: Callable[[], object], *, lock_timeout: timedelta | None = None
+):
     """Add (or replace) a periodic job. Returns the function, so it can also be used as a plain call."""
     if every <= timedelta(0):
         raise ValueError("A job needs a positive interval.")

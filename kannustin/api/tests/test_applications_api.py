@@ -74,7 +74,7 @@ def test_create_get_patch_submit(client, call, signatory, helsinki):
     assert [m["code"] for m in response.json()["missing"]] == ["maturity_assessment_missing"]
 
     response = client.put(
-        "/api/v1/organisations/091/maturity/%d/" % call.pk,
+        f"/api/v1/organisations/091/maturity/{call.pk}/",
         json.dumps({"ratings": {"data": {"current": 2, "target": 4}}, "service_process": "Laskutus"}),
         content_type="application/json",
         **api.headers,

@@ -59,7 +59,11 @@ def test_format_euros(amount, language, text):
 
 @pytest.mark.parametrize(
     ("text", "amount"),
-    [("1 234,50", Decimal("1234.50")), ("1234.5", Decimal("1234.50")), ("10\u00a0000 €", Decimal("10000.00"))],
+    [
+        ("1 234,50", Decimal("1234.50")),
+        ("1234.5", Decimal("1234.50")),
+        ("10\u00a0000 €", Decimal("10000.00")),
+    ],
 )
 def test_to_money_parses_finnish_and_english(text, amount):
     assert to_money(text) == amount

@@ -18,7 +18,10 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Run the due jobs once and exit.")
         parser.add_argument("--list", action="store_true", dest="list_jobs", help="List the jobs and exit.")
         parser.add_argument(
-            "--job", action="append", default=[], help="With --once: run this job now, due or not (repeatable)."
+            "--job",
+            action="append",
+            default=[],
+            help="With --once: run this job now, due or not (repeatable).",
         )
         parser.add_argument(
             "--max-sleep", type=float, default=15.0, help="Look for due jobs at least this often (seconds)."
@@ -29,7 +32,9 @@ class Command(BaseCommand):
         if list_jobs:
             for item in scheduler.jobs():
                 last = scheduler.last_run(item)
-                self.stdout.write(f"{item}  last run: {last:%Y-%m-%d %H:%M:%S} " if last else f"{item}  never run")
+                self.stdout.write(
+                    f"{item}  last run: {last:%Y-%m-%d %H:%M:%S}" if last else f"{item}  never run"
+                )
             return
         if job:
             if not once:

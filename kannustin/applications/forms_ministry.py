@@ -1,0 +1,147 @@
+"""Forms of the ministry's pages: filtering the list of applications, filtering the outbox and asking an
+applicant to complete an application."""
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kannustin.core import clock
+from kannustin.core.forms import GovukDateInput
+from kannustin.core.models import OutboundEmail
+
+from .models import Status
+
+# Officials usually give applicants two weeks, until the same hour as the call's closing time.
+DEFAULT_DUE_DAYS = 14
+DEFAULT_DUE_TIME = time(16, 15)
+MESSAGE_MAX_LENGTH = 4000
+TIME_PATTERN = re.compile(r"^\s*(\d{1,2})(?:[.:](\d{2}))?\s*$")
+
+
+class ApplicationFilterForm(forms.Form):
+    """The filters above the list of applications (GET). Invalid values are simply ignored."""
+
+    call = forms.TypedChoiceField(label=_("Call"), coerce=int, required=False, empty_value=None)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("Case number, municipality (name or code) or project name"),
+    )
+
+    def __init__(self, data=None, *, calls=()):
+        super().__init__(data)
+        self.fields["call"].choices = [("", _("All calls"))] + [(call.pk, call.tr("title")) for call in calls]
+        self.fields["status"].choices = [("", _("All statuses"))] + [
+            (value, label) for value, label in Status.choices if value != Status.DRAFT
+        ]
+
+    def filters(self) -> dict:
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+class OutboxFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, data=None):
+        super().__init__(data)
+        self.fields["status"].choices = [("", _("All emails"))] + list(OutboundEmail.Status.choices)
+
+    def filters(self) -> dict:
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {key: value for key, value in self.cleaned_data.items() if value}
+
+
+def parse_time(value: str) -> time:
+    """'16.15', '16:15' or '16' → time(16, 15); ValueError otherwise."""
+    match = TIME_PATTERN.match(value or "")
+    if not match:
+        raise ValueError(value)
+    return time(int(match.group(1)), int(match.group(2) or 0))
+
+
+def default_due(now: datetime | None = None) -> datetime:
+    today = clock.helsinki(now or clock.now()).date()
+    return datetime.combine(today + timedelta(days=DEFAULT_DUE_DAYS), DEFAULT_DUE_TIME, tzinfo=clock.HELSINKI)
+
+
+class CompletionRequestForm(forms.Form):
+    """What the applicant is asked to add, which parts they may change and by when (Finnish time)."""
+
+    govuk_label_classes = {
+        "message": "govuk-label--m",
+        "sections": "govuk-label--m",
+        "due_date": "govuk-label--m",
+    }
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    message = forms.CharField(
+        label=_("What should the applicant add or clarify?"),
+        help_text=_(
+            "The applicant sees this text as written. Be specific: name the questions and documents."
+        ),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("Write what the applicant should add.")},
+    )
+    sections = forms.MultipleChoiceField(
+        label=_("Which parts may the applicant change?"),
+        help_text=_("Select all that apply. Everything else stays as it was submitted."),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choose the parts the applicant may complete."),
+            "invalid_choice": _("Choose the parts the applicant may complete."),
+        },
+    )
+    due_date = forms.DateField(
+        label=_("Due date"),
+        help_text=_("For example 27 3 2026"),
+        widget=GovukDateInput,
+        error_messages={
+            "required": _("Enter the due date."),
+            "invalid": _("Enter a real date, for example 27 3 2026."),
+        },
+    )
+    due_time = forms.CharField(
+        label=_("Time (Finnish time)"),
+        help_text=_("For example 16.15"),
+        max_length=5,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
+        error_messages={"required": _("Enter the time, for example 16.15.")},
+    )
+
+    def __init__(self, data=None, *, sections, version, now=None):
+        self.now = now or clock.now()
+        due = default_due(self.now)
+        super().__init__(
+            data, initial={"version": version, "due_date": due.date(), "due_time": due.strftime("%H.%M")}
+        )
+        self.fields["sections"].choices = sections
+
+    def clean_due_time(self):
+        try:
+            value = parse_time(self.cleaned_data["due_time"])
+        except ValueError:
+            raise forms.ValidationError(
+                _("Enter the time as hours and minutes, for example 16.15.")
+            ) from None
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        due_date: date | None = cleaned.get("due_date")
+        due_time: time | None = cleaned.get("due_time")
+        if due_date and due_time:
+            # A wall-clock time in Helsinki; zoneinfo gives the right offset in winter and summer time.
+            due_at = datetime.combine(due_date, due_time, tzinfo=clock.HELSINKI)
+            if due_at <= self.now:
+                self.add_error("due_date", _("The due date must be in the future."))
+            else:
+                cleaned["due_at"] = due_at
+        return cleaned

@@ -1,0 +1,181 @@
+"""Background work of applications: the receipt (PDF copy and email) and deadline reminders.
+
+The reminder job is registered with the scheduler (`manage.py run_scheduler`) at the bottom of this module.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+from kannustin.core import clock, notify, scheduler
+from kannustin.core.pdf import render_pdf
+
+from .models import Application, Reminder, Status
+
+logger = logging.getLogger(__name__)
+
+
+def maturity_profile(application: Application, assessment) -> list[dict]:
+    """The self-assessment as rows (dimension, now, target, gap) for the PDF copy and the ministry's page."""
+    if assessment is None:
+        return []
+    from kannustin.maturity import services as maturity
+
+    return maturity.profile(assessment, maturity.structure_for(application.call))
+
+
+def pdf_context(application: Application) -> dict:
+    from .views.common import application_context
+
+    # Section titles and answers are turned into text while the context is built: build it in the
+    # application's language, not in whatever language the worker happens to run in.
+    with translation.override(application.language):
+        context = application_context(application, public=False)
+        context["maturity_rows"] = maturity_profile(application, context["assessment"])
+        context["submitted_at"] = (
+            clock.helsinki(application.submitted_at) if application.submitted_at else None
+        )
+        context["printed_at"] = clock.helsinki(clock.now())
+        context["has_secrets"] = bool(application.confidential_keys) or any(
+            attachment.confidential for attachment in context["attachments"]
+        )
+    return context
+
+
+def application_pdf(application: Application) -> bytes:
+    return render_pdf("applications/pdf/application.html", pdf_context(application), application.language)
+
+
+def receipt_filename(application: Application) -> str:
+    return f"{(application.case_number or f'application-{application.pk}').replace('/', '-')}.pdf"
+
+
+@task()
+def send_receipt(application_id: int, first_time: bool = True) -> str:
+    """Store the PDF copy of the submitted application and email the receipt to its contacts and submitter.
+
+    A PDF that cannot be made does not stop the receipt email: the applicant is told that the submission
+    arrived either way, and the error is logged for the maintainers."""
+    application = Application.objects.select_related(
+        "call", "call__programme", "call__track", "organisation", "question_set", "submitted_by", "updated_by"
+    ).get(pk=application_id)
+    filename = receipt_filename(application)
+    attachments = []
+    try:
+        pdf = application_pdf(application)
+    except Exception:
+        logger.exception("Could not make the PDF copy of application %s", application.pk)
+    else:
+        application.receipt_pdf.save(filename, ContentFile(pdf), save=False)
+        Application.objects.filter(pk=application.pk).update(receipt_pdf=application.receipt_pdf.name)
+        attachments.append((filename, pdf, "application/pdf"))
+
+    people = [c.email for c in application.contacts.all()]
+    if application.submitted_by:
+        people.append(application.submitted_by.email)
+    if not first_time and application.updated_by:
+        people.append(application.updated_by.email)  # whoever sent the completed application
+    recipients = list({email.lower(): email for email in people if email}.values())
+    if not recipients:
+        return application.case_number or ""
+    notify.send_email(
+        recipients,
+        "application_receipt",
+        {
+            "application": application,
+            "call": application.call,
+            "first_time": first_time,
+            "submitted_at": clock.helsinki(application.submitted_at) if application.submitted_at else None,
+            "received_at": clock.helsinki(clock.now()),
+            "pdf_attached": bool(attachments),
+            "url": settings.SITE_URL + reverse("applications:receipt", args=[application.pk]),
+        },
+        application.language,
+        attachments=attachments,
+    )
+    return application.case_number or ""
+
+
+# Reminders, nearest first: a draft gets the reminder of the window it is in, once. A draft started three days
+# before the close gets the "7d" one at once and the "1d" one a day before; never both at the same moment.
+REMINDERS = (("1d", timedelta(days=1)), ("7d", timedelta(days=7)))
+
+
+def reminder_kind(closes_at, now) -> str | None:
+    left = closes_at - now
+    if left <= timedelta(0):
+        return None
+    for kind, before in REMINDERS:
+        if left <= before:
+            return kind
+    return None
+
+
+def _remind(application: Application, kind: str) -> None:
+    from . import validation
+
+    user = application.created_by
+    language = notify.email_language(user.language, application.language)
+    path = reverse("applications:overview", args=[application.pk])
+    # The list of what is missing is written in the recipient's language.
+    with translation.override(language):
+        missing = [item["message"] for item in validation.missing_for_submit(application)]
+    notify.notify_users(
+        [user],
+        "deadline_reminder",
+        {
+            "application": application,
+            "call": application.call,
+            "kind": kind,
+            "closes_at": clock.helsinki(application.call.closes_at),
+            "missing": missing,
+            "url": settings.SITE_URL + path,
+        },
+        url=path,
+        matter_language=application.language,
+    )
+
+
+def send_deadline_reminders(now=None) -> int:
+    """Remind draft owners 7 days and 1 day before the call closes; each reminder once per draft (a
+    `Reminder` row, unique per draft and kind, also keeps two workers from sending the same one)."""
+    now = now or clock.now()
+    longest = max(before for _kind, before in REMINDERS)
+    drafts = (
+        Application.objects.filter(
+            status=Status.DRAFT,
+            call__closes_at__gt=now,
+            call__closes_at__lte=now + longest,
+            created_by__is_active=True,
+        )
+        .select_related("call", "call__track", "created_by", "organisation", "question_set")
+        .prefetch_related("reminders")
+        .order_by("pk")
+    )
+    sent = 0
+    for application in drafts:
+        kind = reminder_kind(application.call.closes_at, now)
+        if kind is None or kind in {reminder.kind for reminder in application.reminders.all()}:
+            continue
+        try:
+            with transaction.atomic():
+                Reminder.objects.create(application=application, kind=kind)
+                _remind(application, kind)
+        except IntegrityError:  # another worker sent it at the same moment
+            continue
+        sent += 1
+    return sent
+
+
+@task()
+def deadline_reminders() -> int:
+    return send_deadline_reminders()
+
+
+scheduler.register("applications.deadline_reminders", timedelta(minutes=15), send_deadline_reminders)

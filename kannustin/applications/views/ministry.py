@@ -1,0 +1,373 @@
+"""The ministry's side of applications: the list of submitted applications, one application in full with its
+history, requests for completion, attachment downloads and the email outbox.
+
+Officials and administrators only. List pages answer 403 to everyone else; pages about one application answer
+404 to municipal users (as everywhere, they do not learn what exists) and 403 to other ministry roles.
+Drafts are not documents given to the authority: they are not listed and their pages answer 404.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.fields.json import KeyTextTransform
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from kannustin.accounts.roles import Role
+from kannustin.core import audit, clock
+from kannustin.core.mail import deliver_email
+from kannustin.core.models import AuditEvent, OutboundEmail
+from kannustin.programmes.models import Call
+
+from .. import actions, permissions, validation
+from ..forms_ministry import ApplicationFilterForm, CompletionRequestForm, OutboxFilterForm
+from ..models import Application, ApplicationVersion, Attachment, CompletionRequest
+from . import common
+
+PAGE_SIZE = 50
+
+ACTION_LABELS = {
+    "application.created": gettext_lazy("Draft started"),
+    "application.saved": gettext_lazy("Saved"),
+    "application.submitted": gettext_lazy("Submitted"),
+    "application.resubmitted": gettext_lazy("Completed application sent"),
+    "application.completion_requested": gettext_lazy("Completion requested"),
+    "application.withdrawn": gettext_lazy("Withdrawn"),
+    "attachment.added": gettext_lazy("Attachment added"),
+    "attachment.removed": gettext_lazy("Attachment removed"),
+}
+FIELD_LABELS = {
+    "requested_amount": gettext_lazy("Amount applied for"),
+    "co_applicants_confirmed": gettext_lazy("Co-applicants confirmed"),
+    "confidential_keys": gettext_lazy("Business secrets"),
+    "status": gettext_lazy("Status"),
+    "case_number": gettext_lazy("Case number"),
+    "reason": gettext_lazy("Reason"),
+    "sections": gettext_lazy("Parts that may be changed"),
+    "due_at": gettext_lazy("Due"),
+    "name": gettext_lazy("File"),
+}
+# Bookkeeping keys of audit changes that say nothing to a reader.
+HIDDEN_CHANGE_KEYS = {"version", "request", "application", "sha256", "call", "organisation"}
+
+
+# Access -------------------------------------------------------------------------------------------------
+
+
+def _require_ministry(user):
+    if not permissions.is_ministry_viewer(user):
+        raise PermissionDenied
+
+
+def _application_for_ministry(request, pk: int) -> Application:
+    user = request.user
+    if not permissions.is_ministry_viewer(user):
+        if user.is_ministry:
+            raise PermissionDenied
+        raise Http404
+    return get_object_or_404(
+        Application.objects.submitted().select_related(
+            "call", "call__programme", "call__track", "organisation", "question_set", "submitted_by"
+        ),
+        pk=pk,
+    )
+
+
+# The list -----------------------------------------------------------------------------------------------
+
+
+def _search(queryset, text: str):
+    text = text.strip()
+    condition = (
+        Q(case_number__icontains=text)
+        | Q(organisation__name_fi__icontains=text)
+        | Q(organisation__name_sv__icontains=text)
+        | Q(organisation__code=text)
+        | Q(answers__project_name__icontains=text)
+    )
+    return queryset.filter(condition)
+
+
+@login_required
+def application_list(request):
+    _require_ministry(request.user)
+    calls = list(Call.objects.select_related("programme").order_by("-opens_at", "pk"))
+    form = ApplicationFilterForm(request.GET or None, calls=calls)
+    filters = form.filters()
+    open_request_due = (
+        CompletionRequest.objects.filter(application=OuterRef("pk"), state=CompletionRequest.State.OPEN)
+        .order_by("due_at")
+        .values("due_at")[:1]
+    )
+    applications = (
+        Application.objects.submitted()
+        .select_related("call", "organisation")
+        .only(
+            "pk",
+            "case_number",
+            "status",
+            "requested_amount",
+            "submitted_at",
+            "call__id",
+            "call__title_fi",
+            "call__title_sv",
+            "call__title_en",
+            "organisation__id",
+            "organisation__code",
+            "organisation__name_fi",
+            "organisation__name_sv",
+            "organisation__name_en",
+        )  # fmt: skip
+        # The title only, not every answer of 50 applications.
+        .annotate(
+            project_title=KeyTextTransform("project_name", "answers"),
+            completion_due_at=Subquery(open_request_due),
+        )
+        .order_by("-submitted_at", "-pk")
+    )
+    if "call" in filters:
+        applications = applications.filter(call_id=filters["call"])
+    if "status" in filters:
+        applications = applications.filter(status=filters["status"])
+    if "q" in filters:
+        applications = _search(applications, filters["q"])
+    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "applications/ministry/list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "applications": page.object_list,
+            "filtered": bool(filters),
+        },
+    )
+
+
+# One application ----------------------------------------------------------------------------------------
+
+
+def _change_summary(changes: dict, labels: dict) -> list[str]:
+    """What an audit event changed, as short phrases for a person: field names, and the values of the few
+    events whose values are short (case number, reason, due date)."""
+    if not isinstance(changes, dict):
+        return []
+    phrases = []
+    for key, value in changes.items():
+        if key in HIDDEN_CHANGE_KEYS:
+            continue
+        is_diff = isinstance(value, dict) and set(value) == {"before", "after"}
+        if key == "answers" and is_diff:
+            before, after = value["before"] or {}, value["after"] or {}
+            for answer_key in sorted(set(before) | set(after)):
+                if before.get(answer_key) != after.get(answer_key):
+                    phrases.append(str(labels.get(answer_key, answer_key)))
+            continue
+        label = str(FIELD_LABELS.get(key) or labels.get(key) or common.section_title(key))
+        if is_diff:
+            phrases.append(label)
+        elif key == "sections" and isinstance(value, list):
+            phrases.append(f"{label}: {', '.join(common.section_title(s) for s in value)}")
+        elif key == "due_at" and isinstance(value, str):
+            from datetime import datetime
+
+            try:
+                due = clock.helsinki(datetime.fromisoformat(value))
+                phrases.append(f"{label}: {due:%d.%m.%Y %H.%M}")
+            except ValueError:
+                phrases.append(f"{label}: {value}")
+        else:
+            phrases.append(f"{label}: {str(value)[:200]}")
+    return phrases
+
+
+def _history(application: Application, question_labels: dict) -> list[dict]:
+    events = (
+        AuditEvent.objects.filter(
+            Q(object_type="applications.application", object_id=str(application.pk))
+            | Q(object_type="applications.attachment", changes__application=application.pk)
+        )
+        .select_related("actor")
+        .order_by("-at", "-pk")
+    )
+    return [
+        {
+            "event": event,
+            "action": ACTION_LABELS.get(event.action, event.action),
+            "who": event.actor.get_full_name() if event.actor else event.actor_label,
+            "changes": _change_summary(event.changes, question_labels),
+        }
+        for event in events
+    ]
+
+
+@login_required
+def application_detail(request, pk):
+    from kannustin.maturity import services as maturity
+
+    application = _application_for_ministry(request, pk)
+    context = common.application_context(application, public=False)
+    questions = [row["question"] for section in context["sections"] for row in section["rows"]]
+    question_labels = {question.key: question.tr("label") for question in questions}
+    assessment = context["assessment"]
+    structure = maturity.structure_for(application.call) if assessment else None
+    requests = list(
+        application.completion_requests.select_related("requested_by", "answered_by").order_by("-created_at")
+    )
+    for item in requests:
+        item.section_titles = [common.section_title(key) for key in item.sections]
+    versions = list(
+        ApplicationVersion.objects.filter(application=application)
+        .select_related("saved_by")
+        .defer("data")
+        .order_by("-version")
+    )
+    context.update(
+        {
+            "submitted_at": clock.helsinki(application.submitted_at) if application.submitted_at else None,
+            "maturity_rows": maturity.profile(assessment, structure) if assessment else [],
+            "maturity_status": maturity.status(assessment, structure),
+            "completion_requests": requests,
+            "open_request": next((r for r in requests if r.state == CompletionRequest.State.OPEN), None),
+            "versions": versions,
+            "history": _history(application, question_labels),
+            "can_request_completion": permissions.can_request_completion(request.user, application),
+        }
+    )
+    return render(request, "applications/ministry/detail.html", context)
+
+
+@login_required
+def attachment_download(request, pk, attachment_id):
+    application = _application_for_ministry(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_id, application=application)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+    )
+    # The file came from outside: never let a browser render it as part of this site, nor keep a copy.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# Request for completion ---------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_completion(request, pk):
+    application = _application_for_ministry(request, pk)
+    if not request.user.has_role(Role.OFFICIAL):
+        raise PermissionDenied
+    detail_url = reverse("applications:ministry_detail", args=[application.pk])
+    if not permissions.can_request_completion(request.user, application):
+        messages.info(
+            request,
+            _("A completion can be requested only for a submitted application without an open request."),
+        )
+        return redirect(detail_url)
+    sections = [(key, common.section_title(key)) for key in actions.section_keys(application)]
+    form = CompletionRequestForm(
+        request.POST if request.method == "POST" else None, sections=sections, version=application.version
+    )
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["version"] != application.version:
+            # The applicant changed the application (withdrew it, say) after this page was opened. Keep what
+            # the official typed and let them look again.
+            form.data = form.data.copy()
+            form.data["version"] = application.version
+            form.add_error(
+                None,
+                _("The application changed after you opened this page. Check it and send the request again."),
+            )
+        else:
+            try:
+                actions.request_completion(
+                    application,
+                    by=request.user,
+                    message=form.cleaned_data["message"],
+                    sections=form.cleaned_data["sections"],
+                    due_at=form.cleaned_data["due_at"],
+                )
+            except validation.ApplicationInvalid as exc:
+                for field, errors in exc.errors.items():
+                    field = {"due_at": "due_date"}.get(field, field)
+                    for error in errors:
+                        form.add_error(field if field in form.fields else None, error)
+            except PermissionDenied:
+                messages.info(request, _("The application can no longer be asked to be completed."))
+                return redirect(detail_url)
+            else:
+                messages.success(
+                    request,
+                    _("The request for completion was sent. The applicant and you were notified by email."),
+                )
+                return redirect(detail_url)
+    return render(
+        request,
+        "applications/ministry/request_completion.html",
+        {"application": application, "form": form, "detail_url": detail_url},
+    )
+
+
+# The outbox ---------------------------------------------------------------------------------------------
+
+RETRYABLE = {OutboundEmail.Status.FAILED, OutboundEmail.Status.GAVE_UP}
+
+
+def _outbox_url(data) -> str:
+    query = {key: data.get(key) for key in ("status", "page") if data.get(key)}
+    return reverse("applications:outbox") + (f"?{urlencode(query)}" if query else "")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def outbox(request):
+    _require_ministry(request.user)
+    if request.method == "POST":
+        return _retry(request)
+    form = OutboxFilterForm(request.GET or None)
+    emails = OutboundEmail.objects.defer("body", "html_body", "attachments").order_by("-created_at", "-pk")
+    if status := form.filters().get("status"):
+        emails = emails.filter(status=status)
+    page = Paginator(emails, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "applications/ministry/outbox.html",
+        {"form": form, "page_obj": page, "emails": page.object_list, "retryable": RETRYABLE},
+    )
+
+
+def _retry(request):
+    try:
+        pk = int(request.POST.get("email", ""))
+    except ValueError:
+        raise Http404 from None
+    email = get_object_or_404(OutboundEmail.objects.defer("body", "html_body", "attachments"), pk=pk)
+    back = _outbox_url(request.POST)
+    if email.status not in RETRYABLE:
+        messages.info(request, _("That email is not waiting for a new attempt."))
+        return redirect(back)
+    if email.status == OutboundEmail.Status.GAVE_UP:
+        # Delivery skips messages it has given up on; one more attempt is asked for by hand.
+        OutboundEmail.objects.filter(pk=pk).update(status=OutboundEmail.Status.FAILED)
+    audit.record(request.user, "email.retried", email, {"status": email.status})
+    outcome = deliver_email.call(pk)
+    if outcome == OutboundEmail.Status.SENT:
+        messages.success(request, _("The email was sent."))
+    else:
+        messages.error(request, _("The email could not be sent this time either. See the last error."))
+    return redirect(back)
