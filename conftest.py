@@ -37,7 +37,7 @@ def make_user(
     """A verified user with the role; ministry users get the TOTP second factor with TEST_TOTP_SECRET."""
     from allauth.account.models import EmailAddress
 
-    email = email or f"{role}-{organisation.code if organisation else 'vm'}@example.fi"
+    email = email or f"{role}-{organisation.code if organisation else 'vm'}@example.com"
     user = User.objects.create_user(email=email, password=TEST_PASSWORD, name=role.replace("_", " ").title())
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     if role in MINISTRY_ROLES:

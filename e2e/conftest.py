@@ -76,7 +76,8 @@ def axe_violations(page, context=None):
 def assert_accessible(page):
     violations = axe_violations(page)
     message = "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in violations
     )
     assert not violations, f"axe found violations on {page.url}:\n{message}"
 

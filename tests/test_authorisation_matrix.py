@@ -271,7 +271,7 @@ def test_other_organisations_cannot_post(client, world, principal):
 
 @pytest.mark.parametrize("principal", sorted(MINISTRY))
 def test_ministry_roles_need_a_second_factor_everywhere(client, world, user_factory, principal):
-    user = user_factory(principal, email=f"{principal}-nototp@example.fi", totp=False)
+    user = user_factory(principal, email=f"{principal}-nototp@example.com", totp=False)
     client.force_login(user)
     for name, (kwargs, _rule) in RULES.items():
         if name == "set_language":

@@ -10,6 +10,20 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
 
+    def get_login_redirect_url(self, request):
+        """Straight to one's work: municipal users to their applications, officials to the applications
+        received; others to their profile."""
+        from django.urls import reverse
+
+        from .roles import Role
+
+        user = request.user
+        if user.has_role(Role.OFFICIAL):
+            return reverse("applications:ministry_list")
+        if user.memberships.exists():
+            return reverse("applications:dashboard")
+        return super().get_login_redirect_url(request)
+
 
 class MFAAdapter(DefaultMFAAdapter):
     """Ministry users must keep their authenticator app: they may replace it (set up again after an

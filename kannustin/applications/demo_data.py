@@ -119,7 +119,7 @@ def _and(names: list[str], language: str) -> str:
 
 
 def _email(first: str, last: str, organisation, language: str) -> str:
-    return f"{slugify(first)}.{slugify(last)}@{slugify(_name(organisation, language))}.example.fi"
+    return f"{slugify(first)}.{slugify(last)}@{slugify(_name(organisation, language))}.example"
 
 
 def _fit(text: str, limit: int | None) -> str:
@@ -772,7 +772,7 @@ def _draft_user(spec: DraftSpec, organisation, rng) -> User | None:
         )
         return membership.user if membership else None
     existing = Membership.objects.select_related("user").filter(organisation=organisation, role=spec.role)
-    existing = existing.filter(user__email__endswith=".example.fi", user__password__startswith="!").first()
+    existing = existing.filter(user__email__endswith=".example", user__password__startswith="!").first()
     if existing:
         return existing.user
     language = organisation.official_language

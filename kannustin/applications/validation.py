@@ -340,6 +340,8 @@ def missing_for_submit(application) -> list[dict]:
                         "message": _("A joint project needs the other municipalities listed.")})  # fmt: skip
     if call.maturity_required and call.maturity_model_id:
         assessment = maturity.get_assessment(application.organisation, call)
+        if assessment is not None:
+            assessment.call = call  # already loaded: spares the model lookups
         if assessment is None or not maturity.is_complete(assessment):
             missing.append({"code": "maturity_assessment_missing", "field": "maturity", "section": "maturity",
                             "message": _("Complete the maturity self-assessment.")})  # fmt: skip

@@ -23,7 +23,7 @@ def test_profile_needs_sign_in(client):
 
 
 def test_profile_shows_memberships_and_roles_by_their_labels(client, user_factory, helsinki, espoo):
-    user = user_factory("signatory", helsinki, email="person@example.fi")
+    user = user_factory("signatory", helsinki, email="person@example.com")
     Membership.objects.create(user=user, organisation=espoo, role=Role.APPLICANT)
     client.force_login(user)
     in_english(client)
@@ -41,7 +41,7 @@ def test_profile_shows_memberships_and_roles_by_their_labels(client, user_factor
 
 
 def test_ministry_roles_are_listed(client, user_factory):
-    user = user_factory("decision_maker", email="ratkaisija@vm.example.fi")
+    user = user_factory("decision_maker", email="ratkaisija@vm.example")
     client.force_login(user)
     in_english(client)
 
@@ -51,7 +51,7 @@ def test_ministry_roles_are_listed(client, user_factory):
 
 
 def test_profile_edit_saves_and_records_an_audit_event(client, user_factory, helsinki):
-    user = user_factory("applicant", helsinki, email="person@example.fi")
+    user = user_factory("applicant", helsinki, email="person@example.com")
     client.force_login(user)
 
     response = client.post(
@@ -78,24 +78,24 @@ def test_profile_edit_saves_and_records_an_audit_event(client, user_factory, hel
 
 
 def test_profile_edit_cannot_change_the_sign_in_email(client, user_factory, helsinki):
-    user = user_factory("applicant", helsinki, email="person@example.fi")
+    user = user_factory("applicant", helsinki, email="person@example.com")
     client.force_login(user)
 
     client.post(PROFILE, {"name": "Maija", "email": "attacker@example.com", "language": "fi"})
 
     user.refresh_from_db()
-    assert user.email == "person@example.fi" and user.name == "Maija"
+    assert user.email == "person@example.com" and user.name == "Maija"
 
 
 def test_saving_without_changes_writes_no_audit_event(client, user_factory, helsinki):
-    user = user_factory("applicant", helsinki, email="person@example.fi")
+    user = user_factory("applicant", helsinki, email="person@example.com")
     client.force_login(user)
     client.post(PROFILE, {"name": user.name, "title": "", "phone": "", "language": "fi"})
     assert not AuditEvent.objects.filter(action="profile.updated").exists()
 
 
 def test_invalid_profile_shows_errors_and_saves_nothing(client, user_factory, helsinki):
-    user = user_factory("applicant", helsinki, email="person@example.fi")
+    user = user_factory("applicant", helsinki, email="person@example.com")
     client.force_login(user)
     in_english(client)
 
@@ -113,7 +113,7 @@ def test_invalid_profile_shows_errors_and_saves_nothing(client, user_factory, he
 
 def test_profile_page_ids_are_unique(client, user_factory, helsinki):
     """Two forms share the page; duplicate ids would break labels and the error summary's links."""
-    client.force_login(user_factory("applicant", helsinki, email="person@example.fi"))
+    client.force_login(user_factory("applicant", helsinki, email="person@example.com"))
     html = client.post(reverse("accounts:token_create"), {"token-name": ""}).content.decode()
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))

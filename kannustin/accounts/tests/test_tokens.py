@@ -11,7 +11,7 @@ PROFILE = reverse("accounts:profile")
 
 @pytest.fixture
 def applicant(client, user_factory, helsinki):
-    user = user_factory("applicant", helsinki, email="person@example.fi")
+    user = user_factory("applicant", helsinki, email="person@example.com")
     client.force_login(user)
     return user
 
@@ -76,7 +76,7 @@ def test_revoke_asks_for_confirmation_then_revokes(client, applicant):
 
 
 def test_another_users_token_cannot_be_seen_or_revoked(client, applicant, user_factory, espoo):
-    other = user_factory("applicant", espoo, email="other@example.fi")
+    other = user_factory("applicant", espoo, email="other@example.com")
     token, raw = ApiToken.issue(other, "Not yours")
     url = reverse("accounts:token_revoke", args=[token.pk])
 

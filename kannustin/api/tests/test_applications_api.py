@@ -61,7 +61,7 @@ def test_create_get_patch_submit(client, call, signatory, helsinki):
         "requested_amount": "8500.00",
         "co_applicants": ["049"],
         "co_applicants_confirmed": True,
-        "contacts": [{"name": "Sanna", "email": "sanna@example.fi"}],
+        "contacts": [{"name": "Sanna", "email": "sanna@example.com"}],
         "indicators": [{"name": "Aika", "baseline": "10", "target": "2", "follow_up": "Raportti"}],
     })  # fmt: skip
     assert response.status_code == 200, response.content

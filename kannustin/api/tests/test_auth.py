@@ -63,7 +63,7 @@ def test_good_token_identifies_municipal_user(client, user_factory, helsinki):
     response = client.get(ME, HTTP_AUTHORIZATION=f"bearer {raw}")  # the scheme is case-insensitive
     assert response.status_code == 200
     assert response.json() == {
-        "email": "signatory-091@example.fi",
+        "email": "signatory-091@example.com",
         "name": "Signatory",
         "language": "fi",
         "ministry_roles": [],

@@ -61,7 +61,7 @@ def complete_application(application, user, *, requested="8500.00", amount="1000
                 {"category": "personnel", "year": year, "description": "Projektipäällikkö", "amount": amount}
             ],
             "requested_amount": requested,
-            "contacts": [{"name": "Sanna", "email": "sanna@example.fi"}],
+            "contacts": [{"name": "Sanna", "email": "sanna@example.com"}],
             "indicators": [
                 {"name": "Käsittelyaika", "baseline": "10 pv", "target": "2 pv", "follow_up": "Kuukausittain"}
             ],

@@ -28,7 +28,7 @@ def signatory(helsinki, user_factory):
 
 @pytest.fixture
 def applicant(helsinki, user_factory):
-    return user_factory(Role.APPLICANT, helsinki, email="applicant-2@example.fi")
+    return user_factory(Role.APPLICANT, helsinki, email="applicant-2@example.com")
 
 
 def draft(call, user, organisation):

@@ -75,7 +75,7 @@ def submitted_application(
     signatory = signatory or make_user(
         Role.SIGNATORY,
         organisation,
-        email=f"signatory-{organisation.code}-{Application.objects.count()}@example.fi",
+        email=f"signatory-{organisation.code}-{Application.objects.count()}@example.com",
     )
     application = actions.create_draft(call, organisation, by=signatory)
     year = budget_years(call)[0]
@@ -105,7 +105,7 @@ def submitted_application(
             "contacts": [
                 {
                     "name": "Liisa Yhteys",
-                    "email": f"liisa-{organisation.code}@example.fi",
+                    "email": f"liisa-{organisation.code}@example.com",
                     "role": "Projektipäällikkö",
                 }
             ],  # fmt: skip
@@ -535,9 +535,11 @@ def test_no_second_request_while_one_is_open(client, submitted, official):
 
 
 def test_outbox_lists_newest_first_and_retries_failed(client, official):
-    older = OutboundEmail.objects.create(to=["a@example.fi"], from_email="k@vm.fi", subject="Vanha", body="b")
+    older = OutboundEmail.objects.create(
+        to=["a@example.com"], from_email="k@vm.fi", subject="Vanha", body="b"
+    )
     failed = OutboundEmail.objects.create(
-        to=["b@example.fi"], from_email="k@vm.fi", subject="Epäonnistui", body="b", status="failed", attempts=2,
+        to=["b@example.com"], from_email="k@vm.fi", subject="Epäonnistui", body="b", status="failed", attempts=2,
         last_error="ConnectionRefusedError: refused", next_attempt_at=clock.now() + timedelta(hours=1),
     )  # fmt: skip
     client.force_login(official)
@@ -563,7 +565,7 @@ def test_outbox_lists_newest_first_and_retries_failed(client, official):
 def test_outbox_retry_of_a_given_up_email_while_the_server_still_fails(client, official, settings):
     settings.OUTBOX_DELIVERY_BACKEND = "kannustin.core.tests.failing_backend.FailingBackend"
     row = OutboundEmail.objects.create(
-        to=["b@example.fi"],
+        to=["b@example.com"],
         from_email="k@vm.fi",
         subject="Luovutettu",
         body="b",
@@ -581,7 +583,8 @@ def test_outbox_is_paginated_with_constant_queries(client, official, django_asse
     client.force_login(official)
     url = reverse("applications:outbox")
     OutboundEmail.objects.bulk_create(
-        OutboundEmail(to=["a@example.fi"], from_email="k@vm.fi", subject=f"S{i}", body="b") for i in range(10)
+        OutboundEmail(to=["a@example.com"], from_email="k@vm.fi", subject=f"S{i}", body="b")
+        for i in range(10)
     )
     client.get(url)
     from django.db import connection
@@ -590,7 +593,7 @@ def test_outbox_is_paginated_with_constant_queries(client, official, django_asse
     with CaptureQueriesContext(connection) as small:
         client.get(url)
     OutboundEmail.objects.bulk_create(
-        OutboundEmail(to=["a@example.fi"], from_email="k@vm.fi", subject=f"T{i}", body="b", status="failed")
+        OutboundEmail(to=["a@example.com"], from_email="k@vm.fi", subject=f"T{i}", body="b", status="failed")
         for i in range(990)
     )
     with django_assert_num_queries(len(small.captured_queries)):

@@ -57,7 +57,7 @@ def test_receipt_email_in_finnish_with_the_pdf(call, helsinki, django_capture_on
     receipts = [m for m in mail.outbox if application.case_number in m.subject]
     assert len(receipts) == 1
     receipt = receipts[0]
-    assert set(receipt.to) == {"liisa-091@example.fi", application.submitted_by.email}
+    assert set(receipt.to) == {"liisa-091@example.com", application.submitted_by.email}
     assert ("application_receipt", "fi") in languages
     assert "Kohteen 1 haku" in receipt.body and "Testiohjelma" in receipt.body  # content in Finnish
     assert f"/applications/{application.pk}/receipt/" in receipt.body
@@ -129,7 +129,7 @@ def test_completion_request_emails_follow_each_recipients_language(
 ):
     official = user_factory(Role.OFFICIAL)
     application = submitted_application(call, helsinki)
-    swedish_colleague = user_factory(Role.APPLICANT, helsinki, email="kollega@example.fi")
+    swedish_colleague = user_factory(Role.APPLICANT, helsinki, email="kollega@example.com")
     swedish_colleague.language = "sv"
     swedish_colleague.save()
     mail.outbox.clear()
@@ -150,7 +150,7 @@ def test_resubmission_goes_to_the_official_who_asked(
     call, helsinki, user_factory, django_capture_on_commit_callbacks
 ):
     asker = user_factory(Role.OFFICIAL)
-    other_official = user_factory(Role.OFFICIAL, email="toinen@vm.example.fi")
+    other_official = user_factory(Role.OFFICIAL, email="toinen@vm.example")
     application = submitted_application(call, helsinki)
     actions.request_completion(application, by=asker, message="Tarkenna", sections=["basics"],
                                due_at=clock.now() + timedelta(days=5))  # fmt: skip

@@ -173,7 +173,7 @@ def test_a_failing_job_does_not_stop_the_others(monkeypatch):
 def test_run_scheduler_once_delivers_due_email_and_sends_reminders(call, helsinki):
     draft = submitted_application(call, helsinki, submit=False)
     queued = OutboundEmail.objects.create(
-        to=["a@example.fi"], from_email="k@vm.fi", subject="Jonossa", body="b"
+        to=["a@example.com"], from_email="k@vm.fi", subject="Jonossa", body="b"
     )
     mail.outbox.clear()
     out = StringIO()

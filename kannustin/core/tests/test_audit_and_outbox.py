@@ -32,7 +32,7 @@ def test_audit_diff_lists_only_changed_fields():
 
 def test_email_is_stored_before_it_is_sent(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        send_mail("Hei", "Viesti", None, ["a@example.fi"])
+        send_mail("Hei", "Viesti", None, ["a@example.com"])
     row = OutboundEmail.objects.get()
     assert row.status == OutboundEmail.Status.QUEUED and mail.outbox == []
     for callback in callbacks:
@@ -45,7 +45,7 @@ def test_email_is_stored_before_it_is_sent(django_capture_on_commit_callbacks):
 def test_failing_mail_server_delays_but_loses_nothing(settings, django_capture_on_commit_callbacks):
     settings.OUTBOX_DELIVERY_BACKEND = "kannustin.core.tests.failing_backend.FailingBackend"
     with django_capture_on_commit_callbacks(execute=True):
-        send_mail("Kuitti", "Viesti", None, ["a@example.fi"])
+        send_mail("Kuitti", "Viesti", None, ["a@example.com"])
     row = OutboundEmail.objects.get()
     assert row.status == OutboundEmail.Status.FAILED
     assert row.attempts == 1 and "refused" in row.last_error
@@ -63,7 +63,9 @@ def test_failing_mail_server_delays_but_loses_nothing(settings, django_capture_o
 
 def test_gives_up_after_max_attempts(settings):
     settings.OUTBOX_DELIVERY_BACKEND = "kannustin.core.tests.failing_backend.FailingBackend"
-    row = OutboundEmail.objects.create(to=["a@example.fi"], from_email="x@example.fi", subject="s", body="b")
+    row = OutboundEmail.objects.create(
+        to=["a@example.com"], from_email="x@example.com", subject="s", body="b"
+    )
     for _ in range(MAX_ATTEMPTS):
         deliver_email.call(row.pk)
     row.refresh_from_db()

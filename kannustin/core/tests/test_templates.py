@@ -266,7 +266,7 @@ def test_pagination_keeps_the_filters_and_marks_the_current_page(rf):
 def test_the_summary_list_and_back_link_includes():
     html = Template(
         '{% include "includes/summary_list.html" with rows=rows %}{% include "includes/back_link.html" with href="/x/" %}'
-    ).render(Context({"rows": [("Name", "Maija"), ("Email", "m@example.fi", "/edit/", "email address")]}))
+    ).render(Context({"rows": [("Name", "Maija"), ("Email", "m@example.com", "/edit/", "email address")]}))
     assert '<dt class="govuk-summary-list__key">Name</dt>' in html
     assert "govuk-summary-list__row--no-actions" in html
     assert (

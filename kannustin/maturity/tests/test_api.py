@@ -122,7 +122,7 @@ def test_non_member_unknown_org_and_unknown_call_are_404(
         response = method(path(call), **kwargs, **auth)
         assert response.status_code == 404
         assert response.json()["code"] == "not_found"
-    member = as_user(user_factory(Role.APPLICANT, helsinki, email="second@example.fi"))
+    member = as_user(user_factory(Role.APPLICANT, helsinki, email="second@example.com"))
     assert api.get(path(call, code="999"), **member).status_code == 404
     assert api.get(f"/organisations/091/maturity/{call.pk + 50}/", **member).status_code == 404
 

@@ -131,7 +131,7 @@ def test_lower_target_is_allowed_and_flagged(call, helsinki, applicant):
 
 
 def test_stale_version_is_refused(call, helsinki, applicant, user_factory):
-    colleague = user_factory(Role.SIGNATORY, helsinki, email="colleague@example.fi")
+    colleague = user_factory(Role.SIGNATORY, helsinki, email="colleague@example.com")
     services.save_ratings(helsinki, call, {"data": {"current": 1, "target": 2}}, by=applicant, version=0)
     services.save_ratings(helsinki, call, {"data": {"current": 2, "target": 3}}, by=colleague, version=1)
     with pytest.raises(StaleVersion) as caught:

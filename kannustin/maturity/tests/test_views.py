@@ -122,7 +122,7 @@ def test_out_of_range_level_is_an_error(english, call, applicant):
 
 
 def test_stale_save_shows_the_conflict_and_the_saved_values(english, call, helsinki, applicant, user_factory):
-    colleague = user_factory(Role.SIGNATORY, helsinki, email="colleague@example.fi")
+    colleague = user_factory(Role.SIGNATORY, helsinki, email="colleague@example.com")
     services.save_ratings(helsinki, call, {"data": {"current": 1, "target": 2}}, by=colleague)  # version 1
     services.save_ratings(helsinki, call, {"data": {"current": 3, "target": 5}}, by=colleague)  # version 2
 

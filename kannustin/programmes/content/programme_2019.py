@@ -229,7 +229,7 @@ The decision is given in the applicant's language, Finnish or Swedish.
 CONTACTS = [
     {
         "name": "Aino Esimerkki",
-        "email": "aino.esimerkki@vm.example.fi",
+        "email": "aino.esimerkki@vm.example",
         "title": t("neuvotteleva virkamies", "konsultativ tjänsteman", "Ministerial Adviser"),
         "topic": t(
             "Kannustinjärjestelmä ja kohde 1", "Incitamentsystemet och punkt 1", "The programme and track 1"
@@ -237,7 +237,7 @@ CONTACTS = [
     },
     {
         "name": "Johan Exempel",
-        "email": "johan.exempel@vm.example.fi",
+        "email": "johan.exempel@vm.example",
         "title": t("erityisasiantuntija", "specialsakkunnig", "Senior Specialist"),
         "topic": t(
             "Kohde 2 ja yhteishankkeet; palvelu ruotsiksi",
@@ -247,7 +247,7 @@ CONTACTS = [
     },
     {
         "name": "Liisa Malli",
-        "email": "liisa.malli@vm.example.fi",
+        "email": "liisa.malli@vm.example",
         "title": t("hallitussihteeri", "regeringssekreterare", "Government Secretary"),
         "topic": t(
             "Maksatus, raportointi ja muutokset",

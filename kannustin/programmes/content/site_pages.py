@@ -1,7 +1,7 @@
 """Service-wide pages: the accessibility statement (Act 306/2019, following the Finnish model statement) and
 the privacy notice (GDPR articles 13 and 14).
 
-Contact addresses on vm.example.fi are placeholders to be replaced with the ministry's real ones before
+Contact addresses on vm.example are placeholders to be replaced with the ministry's real ones before
 production use.
 """
 
@@ -10,9 +10,9 @@ from datetime import date
 from . import t
 
 STATEMENT_DATE = date(2026, 11, 29)
-FEEDBACK_EMAIL = "saavutettavuus.kannustin@vm.example.fi"
-SERVICE_EMAIL = "kannustin@vm.example.fi"
-DPO_EMAIL = "tietosuojavastaava@vm.example.fi"
+FEEDBACK_EMAIL = "saavutettavuus.kannustin@vm.example"
+SERVICE_EMAIL = "kannustin@vm.example"
+DPO_EMAIL = "tietosuojavastaava@vm.example"
 
 ACCESSIBILITY_TITLE = t("Saavutettavuusseloste", "Tillgänglighetsutlåtande", "Accessibility statement")
 

@@ -41,7 +41,7 @@ def make_programme(*, opens_in_days=-1, closes_in_days=10, slug="testi"):
         programme=programme,
         name="Maija Malli",
         title_fi="Neuvotteleva virkamies",
-        email="maija@vm.example.fi",
+        email="maija@vm.example",
     )
     track = Track.objects.create(
         programme=programme,

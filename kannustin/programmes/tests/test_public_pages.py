@@ -27,7 +27,7 @@ def test_programme_page_in_three_languages(client, language, name):
     html = response.content.decode()
     assert f'<html lang="{language}"' in html
     assert name in html
-    assert "maija@vm.example.fi" in html
+    assert "maija@vm.example" in html
 
 
 def test_default_language_is_finnish_whatever_the_browser_says(client):
@@ -91,10 +91,10 @@ def test_feedback_reaches_officials(client, user_factory, django_capture_on_comm
 
 
 def test_empty_feedback_keeps_what_was_typed_and_explains(client):
-    response = client.post(reverse("programmes:feedback"), {"message": "", "email": "minä@example.fi"})
+    response = client.post(reverse("programmes:feedback"), {"message": "", "email": "minä@example.com"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'value="minä@example.fi"' in html
+    assert 'value="minä@example.com"' in html
     assert Feedback.objects.count() == 0
 
 

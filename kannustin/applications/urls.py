@@ -1,0 +1,41 @@
+from django.urls import path
+
+from .views import applicant, ministry, parts
+
+app_name = "applications"
+urlpatterns = [
+    # The applicant's dashboard and the form (views/applicant.py)
+    path("", applicant.dashboard, name="dashboard"),
+    path("start/<int:call_id>/<str:org_code>/", applicant.start, name="start"),
+    path("<int:pk>/", applicant.overview, name="overview"),
+    path("<int:pk>/section/<slug:section>/", applicant.section, name="section"),
+    path("<int:pk>/check/", applicant.check_answers, name="check"),
+    path("<int:pk>/submit/", applicant.submit, name="submit"),
+    path("<int:pk>/receipt/", applicant.receipt, name="receipt"),
+    path("<int:pk>/pdf/", applicant.pdf, name="pdf"),
+    path("<int:pk>/withdraw/", applicant.withdraw, name="withdraw"),
+    path("<int:pk>/similar/", applicant.similar, name="similar"),
+    path("notifications/<int:pk>/", applicant.notification, name="notification"),
+    # Structured parts of the form (views/parts.py)
+    path("<int:pk>/indicators/", parts.indicators, name="indicators"),
+    path("<int:pk>/co-applicants/", parts.co_applicants, name="co_applicants"),
+    path("<int:pk>/contacts/", parts.contacts, name="contacts"),
+    path("<int:pk>/budget/", parts.budget, name="budget"),
+    path("<int:pk>/attachments/", parts.attachments, name="attachments"),
+    path("<int:pk>/attachments/<int:attachment_id>/", parts.attachment_download, name="attachment"),
+    path(
+        "<int:pk>/attachments/<int:attachment_id>/delete/", parts.attachment_delete, name="attachment_delete"
+    ),
+    path("<int:pk>/confidentiality/", parts.confidentiality, name="confidentiality"),
+    path("municipalities/", parts.municipality_search, name="municipality_search"),
+    # The ministry's side (views/ministry.py)
+    path("ministry/", ministry.application_list, name="ministry_list"),
+    path("ministry/<int:pk>/", ministry.application_detail, name="ministry_detail"),
+    path("ministry/<int:pk>/completion/", ministry.request_completion, name="request_completion"),
+    path(
+        "ministry/<int:pk>/attachments/<int:attachment_id>/",
+        ministry.attachment_download,
+        name="ministry_attachment",
+    ),
+    path("ministry/outbox/", ministry.outbox, name="outbox"),
+]

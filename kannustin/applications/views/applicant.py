@@ -1,0 +1,760 @@
+"""The applicant's pages: dashboard, task list, question sections (with autosave), check your answers,
+submission, receipt, PDF copy, withdrawal, similar projects and notifications.
+
+Every change goes through `actions`; every page answers 404 to people who are not members of the applying
+organisation (the PDF copy is also open to the ministry's officials once submitted).
+"""
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
+
+from kannustin.accounts.models import Membership
+from kannustin.accounts.roles import Role
+from kannustin.core import clock
+from kannustin.core.models import Notification
+from kannustin.maturity import services as maturity
+from kannustin.programmes.models import Call, Question
+from kannustin.registry.models import Organisation
+
+from .. import actions, permissions, similarity, tasks, validation
+from ..forms import SectionForm, WithdrawForm
+from ..models import (
+    STRUCTURED_SECTIONS,
+    Application,
+    Attachment,
+    BudgetLine,
+    CompletionRequest,
+    ContactPerson,
+    Indicator,
+    Status,
+)
+from .common import answer_display, application_context, get_application, render_conflict, section_title
+
+# Task statuses of the task list; codes in the code, labels translated.
+TASK_STATUS = {
+    "completed": gettext_lazy("Completed"),
+    "incomplete": gettext_lazy("Incomplete"),
+    "not_started": gettext_lazy("Not started"),
+    "optional": gettext_lazy("Optional"),
+    "cannot_change": gettext_lazy("Cannot be changed"),
+    "cannot_start": gettext_lazy("Cannot start yet"),
+    "submitted": gettext_lazy("Submitted"),
+}
+# Parts of the form that need nothing to be submitted.
+OPTIONAL_PARTS = {"attachments", "confidentiality"}
+# The questions whose answers are compared with other applications (the title and summary).
+SIMILARITY_KEYS = {"project_name", "title", "summary"}
+
+
+# Helpers ------------------------------------------------------------------------------------------------
+
+
+def organisation_identifier(organisation) -> str:
+    """Municipalities by their code, other organisations by their Business ID (as the maturity URLs)."""
+    return organisation.code or organisation.business_id or ""
+
+
+def part_url(application, key: str) -> str:
+    """The page of a part of the form."""
+    if key == "maturity":
+        return reverse(
+            "maturity:overview", args=[organisation_identifier(application.organisation), application.call_id]
+        )
+    if key in STRUCTURED_SECTIONS:
+        return reverse(f"applications:{key}", args=[application.pk])
+    return reverse("applications:section", args=[application.pk, key])
+
+
+def _questions(application) -> list[Question]:
+    return list(application.question_set.questions.all())
+
+
+def _with_urls(application, missing: list[dict]) -> list[dict]:
+    for item in missing:
+        url = part_url(application, item["section"])
+        field = item.get("field") or ""
+        # Answers link straight to their field on the section page.
+        if item["section"] not in STRUCTURED_SECTIONS and item["section"] != "maturity" and field:
+            url = f"{url}#id_{field}"
+        item["url"] = url
+    return missing
+
+
+def _open_request(application):
+    if application.status != Status.COMPLETION_REQUESTED:
+        return None
+    return (
+        application.completion_requests.filter(state=CompletionRequest.State.OPEN)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def _locked_reason(application, allowed) -> str:
+    if application.status == Status.WITHDRAWN:
+        return _("The application has been withdrawn. It can no longer be changed.")
+    if application.status == Status.SUBMITTED:
+        return _("The application has been submitted. It can no longer be changed.")
+    if allowed is not None:
+        return _("Only the parts named in the request for completion can be changed now.")
+    return _("This part of the application cannot be changed now.")
+
+
+def _version_of(request) -> int:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1
+
+
+def countdown(closes_at, now=None) -> str:
+    """ "N days left", or "Closes today at 16.15" on the last day, counted in Finnish calendar days."""
+    now = now or clock.now()
+    closes = clock.helsinki(closes_at)
+    days = (closes.date() - clock.helsinki(now).date()).days
+    if days <= 0:
+        return _("Closes today at %(time)s") % {"time": closes.strftime("%H.%M")}
+    return ngettext("%(count)d day left", "%(count)d days left", days) % {"count": days}
+
+
+# Dashboard ----------------------------------------------------------------------------------------------
+
+
+@login_required
+def dashboard(request):
+    """For each organisation of the user: open calls, drafts, submitted applications, completion requests;
+    and the user's newest notifications. A fixed number of queries however many applications there are."""
+    now = clock.now()
+    memberships = list(
+        Membership.objects.filter(user=request.user)
+        .select_related("organisation")
+        .order_by("organisation__name_fi", "organisation_id")
+    )
+    organisation_ids = [membership.organisation_id for membership in memberships]
+    calls = []
+    applications = []
+    if memberships:
+        calls = list(
+            Call.objects.published()
+            .open_now(now)
+            .with_programme()
+            .exclude(stage=Call.Stage.PROPOSAL)
+            .order_by("closes_at", "pk")
+        )
+        applications = list(
+            Application.objects.filter(organisation_id__in=organisation_ids)
+            .for_list()
+            .prefetch_related(
+                Prefetch(
+                    "completion_requests",
+                    queryset=CompletionRequest.objects.filter(state=CompletionRequest.State.OPEN).order_by(
+                        "due_at"
+                    ),
+                    to_attr="open_requests",
+                )
+            )
+            .order_by("-updated_at", "-pk")
+        )
+    notifications = list(Notification.objects.filter(user=request.user).order_by("-created_at", "-id")[:10])
+
+    groups = []
+    for membership in memberships:
+        organisation = membership.organisation
+        own = [a for a in applications if a.organisation_id == organisation.pk]
+        drafts = [a for a in own if a.status == Status.DRAFT]
+        groups.append(
+            {
+                "organisation": organisation,
+                "identifier": organisation_identifier(organisation),
+                "role": membership.get_role_display(),
+                "can_submit": membership.role == Role.SIGNATORY,
+                "calls": [
+                    {
+                        "call": call,
+                        "countdown": countdown(call.closes_at, now),
+                        "last_day": clock.helsinki(call.closes_at).date() == clock.helsinki(now).date(),
+                        "drafts": sum(1 for a in drafts if a.call_id == call.pk),
+                    }
+                    for call in calls
+                ],
+                "drafts": drafts,
+                "submitted": [a for a in own if a.status != Status.DRAFT],
+                "requests": [(a, r) for a in own for r in a.open_requests],
+            }
+        )
+    return render(
+        request,
+        "applications/dashboard.html",
+        {"groups": groups, "notifications": notifications, "now": now, "Status": Status},
+    )
+
+
+def _member_organisation(request, org_code: str) -> Organisation:
+    lookup = {"business_id": org_code} if "-" in org_code else {"code": org_code}
+    organisation = Organisation.objects.filter(**lookup).first()
+    if organisation is None or not permissions.member_role(request.user, organisation.pk):
+        raise Http404
+    return organisation
+
+
+@login_required
+@require_POST
+def start(request, call_id, org_code):
+    organisation = _member_organisation(request, org_code)
+    call = get_object_or_404(
+        Call.objects.published().with_programme().exclude(stage=Call.Stage.PROPOSAL), pk=call_id
+    )
+    try:
+        application = actions.create_draft(call, organisation, by=request.user)
+    except actions.CallClosed:
+        closes = clock.helsinki(call.closes_at)
+        if call.state == "upcoming":
+            message = _(
+                "The call “%(call)s” is not open yet: it opens on %(date)s at %(time)s Finnish time."
+            ) % {
+                "call": call.tr("title"),
+                "date": clock.helsinki(call.opens_at).strftime("%d.%m.%Y"),
+                "time": clock.helsinki(call.opens_at).strftime("%H.%M"),
+            }
+        else:
+            message = _(
+                "The call “%(call)s” closed on %(date)s at %(time)s Finnish time. New applications can no "
+                "longer be started."
+            ) % {
+                "call": call.tr("title"),
+                "date": closes.strftime("%d.%m.%Y"),
+                "time": closes.strftime("%H.%M"),
+            }
+        messages.error(request, message)
+        return redirect("applications:dashboard")
+    return redirect("applications:overview", pk=application.pk)
+
+
+# Task list ----------------------------------------------------------------------------------------------
+
+
+def _saved_parts(application, questions) -> dict:
+    """Which parts hold anything saved. One query for the structured parts."""
+    flags = (
+        Application.objects.filter(pk=application.pk)
+        .annotate(
+            has_indicators=Exists(Indicator.objects.filter(application=OuterRef("pk"))),
+            has_contacts=Exists(ContactPerson.objects.filter(application=OuterRef("pk"))),
+            has_budget=Exists(BudgetLine.objects.filter(application=OuterRef("pk"))),
+            has_attachments=Exists(Attachment.objects.filter(application=OuterRef("pk"))),
+            has_secret_attachments=Exists(
+                Attachment.objects.filter(application=OuterRef("pk"), confidential=True)
+            ),
+        )
+        .values("has_indicators", "has_contacts", "has_budget", "has_attachments", "has_secret_attachments")
+        .get()
+    )
+    saved = {
+        "indicators": flags["has_indicators"],
+        "contacts": flags["has_contacts"],
+        "budget": flags["has_budget"] or application.requested_amount is not None,
+        "attachments": flags["has_attachments"],
+        "co_applicants": application.co_applicants_confirmed,
+        "confidentiality": bool(application.confidential_keys) or flags["has_secret_attachments"],
+    }
+    answers = application.answers or {}
+    for question in questions:
+        if answers.get(question.key) not in (None, "", []):
+            saved[question.section] = True
+        else:
+            saved.setdefault(question.section, False)
+    return saved
+
+
+def _maturity_state(application, assessment, missing) -> str:
+    """The self-assessment's state without reading the model's structure again: when the call requires the
+    assessment, `missing_for_submit` has already said whether it is complete."""
+    if assessment is None:
+        return "not_started"
+    if assessment.is_frozen:
+        return "frozen"
+    if application.call.maturity_required and application.is_editable:
+        return "in_progress" if any(item["section"] == "maturity" for item in missing) else "complete"
+    return maturity.status(assessment)
+
+
+def task_list(application) -> dict:
+    prefetch_related_objects([application], "question_set__questions")
+    questions = _questions(application)
+    keys = actions.section_keys(application)
+    # Only an application that can still change has anything missing that matters.
+    missing = (
+        _with_urls(application, validation.missing_for_submit(application)) if application.is_editable else []
+    )
+    missing_sections = {item["section"] for item in missing}
+    allowed = actions.editable_sections(application)
+    saved = _saved_parts(application, questions)
+    required_sections = {q.section for q in questions if q.required} | (
+        set(STRUCTURED_SECTIONS) - OPTIONAL_PARTS
+    )
+
+    def status_of(key):
+        if not application.is_editable or (allowed is not None and key not in allowed):
+            return "cannot_change"
+        if key in missing_sections:
+            return "incomplete" if saved.get(key) else "not_started"
+        if saved.get(key) or key in required_sections:
+            return "completed"
+        return "optional"
+
+    tasks_ = []
+    for key in keys:
+        status = status_of(key)
+        tasks_.append(
+            {
+                "key": key,
+                "title": section_title(key),
+                "url": part_url(application, key),
+                "status": status,
+                "status_label": TASK_STATUS[status],
+            }
+        )
+    call = application.call
+    if call.maturity_model_id:
+        assessment = maturity.get_assessment(application.organisation, call)
+        state = _maturity_state(application, assessment, missing)
+        status = {
+            "not_started": "not_started",
+            "in_progress": "incomplete",
+            "complete": "completed",
+            "frozen": "cannot_change",
+        }[state]
+        tasks_.append(
+            {
+                "key": "maturity",
+                "title": section_title("maturity"),
+                "url": part_url(application, "maturity"),
+                "status": status,
+                "status_label": TASK_STATUS[status],
+                "hint": _("Required before submitting. The level does not affect the grant.")
+                if call.maturity_required
+                else "",
+            }
+        )
+    if application.is_editable:
+        check_status = "cannot_start" if missing else "not_started"
+    else:
+        check_status = "submitted" if application.status == Status.SUBMITTED else "cannot_change"
+    return {
+        "tasks": tasks_,
+        "missing": missing,
+        "allowed": allowed,
+        "check_status": check_status,
+        "check_status_label": TASK_STATUS[check_status],
+        "done": sum(1 for task in tasks_ if task["status"] in {"completed", "optional"}),
+    }
+
+
+@login_required
+def overview(request, pk):
+    application = get_application(request, pk, edit=True)
+    context = task_list(application)
+    completion_request = _open_request(application)
+    context.update(
+        {
+            "application": application,
+            "call": application.call,
+            "completion_request": completion_request,
+            "open_titles": [section_title(key) for key in completion_request.sections]
+            if completion_request
+            else [],
+            "can_submit": permissions.can_submit(request.user, application),
+            "Status": Status,
+        }
+    )
+    return render(request, "applications/overview.html", context)
+
+
+# Question sections --------------------------------------------------------------------------------------
+
+
+def _next_url(application, keys: list[str], section: str) -> str:
+    index = keys.index(section) if section in keys else len(keys)
+    if index + 1 < len(keys):
+        return part_url(application, keys[index + 1])
+    return reverse("applications:check", args=[application.pk])
+
+
+def _unchanged(application, questions, answers: dict) -> bool:
+    """True when the answers are what is stored already, so nothing needs saving."""
+    by_key = {question.key: question for question in questions}
+    try:
+        cleaned = validation.clean_answers(by_key, answers)
+    except validation.ApplicationInvalid:
+        return False
+    stored = application.answers or {}
+
+    def empty(value):
+        return value in (None, "", [])
+
+    return all(
+        (empty(value) and empty(stored.get(key))) or value == stored.get(key)
+        for key, value in cleaned.items()
+    )
+
+
+def _save_answers(request, application, questions, form):
+    """Save the section's answers on the version the page was opened with.
+    Returns (application, saved, errors, conflict): `conflict` is the current application when someone saved
+    it after the page was opened. Raises actions.NotEditable when it can no longer be changed."""
+    answers = form.answers()
+    if _unchanged(application, questions, answers):
+        return application, False, {}, None
+    try:
+        saved = actions.save(
+            application, by=request.user, version=_version_of(request), changes={"answers": answers}
+        )
+    except validation.ApplicationInvalid as exc:
+        return application, False, exc.errors, None
+    except actions.VersionConflict as exc:
+        return application, False, {}, exc.application
+    return saved, True, {}, None
+
+
+def _saved_fragment(request, application, state: str, *, form=None, errors=None, saved=False):
+    response = render(
+        request,
+        "applications/_saved.html",
+        {
+            "application": application,
+            "state": state,
+            "form": form,
+            "errors": errors or [],
+            "saved_at": application.updated_at,
+        },
+    )
+    if saved:
+        response["HX-Trigger"] = "applicationSaved"
+    return response
+
+
+def _form_errors(form) -> list[dict]:
+    """The form's errors for the autosave status: field name, label and message."""
+    result = []
+    for name, messages_ in form.errors.items():
+        field = form.fields.get(name)
+        bound = form[name] if field is not None else None
+        for message in messages_:
+            result.append(
+                {
+                    "name": name if field is not None else "",
+                    "label": field.label if field is not None else "",
+                    "anchor": bound.error_anchor if bound is not None else "",
+                    "message": message,
+                }
+            )
+    return result
+
+
+@login_required
+def section(request, pk, section):
+    application = get_application(request, pk, edit=True)
+    all_questions = _questions(application)
+    questions = [question for question in all_questions if question.section == section]
+    if not questions:
+        if section in STRUCTURED_SECTIONS:
+            return redirect(part_url(application, section))
+        raise Http404
+    keys = actions.section_keys(application)
+    allowed = actions.editable_sections(application)
+    editable = application.is_editable and (allowed is None or section in allowed)
+    attachments = (
+        list(application.attachments.all()) if any(q.type == Question.Type.FILE for q in questions) else []
+    )
+    htmx = bool(getattr(request, "htmx", False))
+    form = None
+
+    if request.method == "POST":
+        if not editable:
+            if htmx:
+                return _saved_fragment(request, application, "not_editable")
+            messages.error(request, _locked_reason(application, allowed))
+            return redirect(request.path)
+        form = SectionForm(questions, application=application, attachments=attachments, data=request.POST)
+        if form.is_valid():
+            try:
+                application, saved, errors, current = _save_answers(request, application, questions, form)
+            except actions.NotEditable:
+                # Submitted, withdrawn or closed for this part since the page was opened.
+                if htmx:
+                    return _saved_fragment(request, application, "not_editable")
+                messages.error(request, _("This part of the application cannot be changed now."))
+                return redirect(request.path)
+            if current is not None:
+                if htmx:
+                    return _saved_fragment(request, current, "conflict")
+                return render_conflict(request, current, {"answers": form.answers()}, form.labels())
+            if errors:
+                form.add_save_errors(errors)
+            else:
+                if htmx:
+                    return _saved_fragment(request, application, "saved", saved=saved)
+                if request.POST.get("action") == "continue":
+                    return redirect(_next_url(application, keys, section))
+                messages.success(request, _("Your answers were saved. You can come back to them later."))
+                return redirect("applications:overview", pk=application.pk)
+        if htmx:
+            return _saved_fragment(request, application, "invalid", form=form, errors=_form_errors(form))
+    elif editable:
+        form = SectionForm(questions, application=application, attachments=attachments)
+
+    show_similar = any(question.key in SIMILARITY_KEYS for question in questions)
+    index = keys.index(section)
+    context = {
+        "application": application,
+        "call": application.call,
+        "section": section,
+        "title": section_title(section),
+        "form": form,
+        "editable": editable,
+        "locked_reason": "" if editable else _locked_reason(application, allowed),
+        "rows": []
+        if editable
+        else [
+            (q.tr("label"), answer_display(q, (application.answers or {}).get(q.key)) or _("Not answered"))
+            for q in questions
+        ],
+        "step": index + 1,
+        "steps": len(keys),
+        "next_url": _next_url(application, keys, section),
+        "show_similar": show_similar,
+        "similar": similarity.similar_applications(application) if show_similar else [],
+        "Status": Status,
+    }
+    return render(request, "applications/section.html", context)
+
+
+@login_required
+def similar(request, pk):
+    """The "Similar projects" panel, refreshed by htmx after the title or summary is saved."""
+    application = get_application(request, pk, edit=True)
+    if not getattr(request, "htmx", False):
+        question = next((q for q in _questions(application) if q.key in SIMILARITY_KEYS), None)
+        if question is None:
+            return redirect("applications:overview", pk=application.pk)
+        return redirect(part_url(application, question.section))
+    return render(
+        request,
+        "applications/_similar.html",
+        {"application": application, "similar": similarity.similar_applications(application)},
+    )
+
+
+# Check your answers and submit --------------------------------------------------------------------------
+
+
+def _percent(part, total):
+    if part is None or not total:
+        return None
+    return (Decimal(part) / Decimal(total) * 100).quantize(Decimal("0.01"))
+
+
+def check_context(request, application) -> dict:
+    # Both application_context and missing_for_submit read these; fetched once.
+    prefetch_related_objects([application], "budget_lines", "contacts", "indicators")
+    context = application_context(application)
+    allowed = actions.editable_sections(application)
+    missing = (
+        _with_urls(application, validation.missing_for_submit(application)) if application.is_editable else []
+    )
+    can_submit = permissions.can_submit(request.user, application)
+    budget = context["budget"]
+    # The parts in the order of actions.section_keys: question sections, then the structured ones.
+    keys = [section_["key"] for section_ in context["sections"]] + list(STRUCTURED_SECTIONS)
+    changeable = {key for key in keys if application.is_editable and (allowed is None or key in allowed)}
+    for section_ in context["sections"]:
+        section_["url"] = part_url(application, section_["key"])
+        section_["changeable"] = section_["key"] in changeable
+    context.update(
+        {
+            "missing": missing,
+            "can_submit": can_submit,
+            "changeable": changeable,
+            "signatories": []
+            if can_submit
+            else [
+                membership.user
+                for membership in Membership.objects.filter(
+                    organisation=application.organisation, role=Role.SIGNATORY, user__is_active=True
+                ).select_related("user")
+            ],
+            "own_share": _percent(budget["own_financing"], budget["eligible_total"]),
+            "urls": {key: part_url(application, key) for key in (*STRUCTURED_SECTIONS, "maturity")},
+            "maturity_status": _maturity_state(application, context["assessment"], missing)
+            if application.call.maturity_model_id
+            else "",
+            "completion_request": _open_request(application),
+            "resubmission": application.status == Status.COMPLETION_REQUESTED,
+        }
+    )
+    return context
+
+
+@login_required
+def check_answers(request, pk):
+    application = get_application(request, pk, edit=True)
+    return render(request, "applications/check.html", check_context(request, application))
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    application = get_application(request, pk, edit=True)
+    if not permissions.can_submit(request.user, application):
+        raise PermissionDenied
+    # A double click or a retried request: the first one submitted it already.
+    if application.status == Status.SUBMITTED and application.case_number:
+        return redirect("applications:receipt", pk=application.pk)
+    if _version_of(request) != application.version:
+        messages.error(
+            request,
+            _(
+                "The application was changed after you opened this page. Check the answers again before you submit."
+            ),
+        )
+        return redirect("applications:check", pk=application.pk)
+    try:
+        application = actions.submit(application, by=request.user)
+    except actions.Incomplete as exc:
+        return render(
+            request,
+            "applications/submit_errors.html",
+            {"application": application, "missing": _with_urls(application, exc.missing), "closed": False},
+            status=422,
+        )
+    except actions.CallClosed:
+        completion_request = _open_request(application)
+        return render(
+            request,
+            "applications/submit_errors.html",
+            {
+                "application": application,
+                "closed": True,
+                "completion_request": completion_request,
+                "closed_at": clock.helsinki(
+                    completion_request.due_at if completion_request else application.call.closes_at
+                ),
+            },
+            status=409,
+        )
+    except actions.NotEditable:
+        messages.error(request, _locked_reason(application, None))
+        return redirect("applications:overview", pk=application.pk)
+    return redirect("applications:receipt", pk=application.pk)
+
+
+@login_required
+def receipt(request, pk):
+    application = get_application(request, pk, edit=True)
+    if not application.case_number:
+        return redirect("applications:overview", pk=application.pk)
+    contacts = list(application.contacts.all())
+    return render(
+        request,
+        "applications/receipt.html",
+        {
+            "application": application,
+            "call": application.call,
+            "contacts": contacts,
+            "resubmitted": application.completion_requests.filter(
+                state=CompletionRequest.State.ANSWERED
+            ).exists(),
+            "can_withdraw": permissions.can_submit(request.user, application) and application.can_withdraw,
+            "Status": Status,
+        },
+    )
+
+
+@login_required
+def pdf(request, pk):
+    """The PDF copy: the one stored at submission, or made now (for a draft, or if it is not stored yet)."""
+    application = get_application(request, pk)
+    content = None
+    if application.receipt_pdf:
+        try:
+            with application.receipt_pdf.open("rb") as stored:
+                content = stored.read()
+        except (FileNotFoundError, OSError):
+            content = None
+    if content is None:
+        content = tasks.application_pdf(application)
+    name = (application.case_number or f"application-{application.pk}").replace("/", "-")
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# Withdrawal ---------------------------------------------------------------------------------------------
+
+
+@login_required
+def withdraw(request, pk):
+    application = get_application(request, pk, edit=True)
+    is_signatory = permissions.can_submit(request.user, application)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST":
+        if not is_signatory:
+            raise PermissionDenied
+        if application.status == Status.WITHDRAWN:
+            return redirect("applications:overview", pk=application.pk)
+        if not application.can_withdraw:
+            messages.error(request, _("The application cannot be withdrawn now."))
+            return redirect("applications:overview", pk=application.pk)
+        if form.is_valid():
+            try:
+                actions.withdraw(application, by=request.user, reason=form.cleaned_data["reason"])
+            except validation.ApplicationInvalid as exc:
+                for message in exc.errors.get("reason", []):
+                    form.add_error("reason", message)
+            except actions.NotEditable:
+                messages.error(request, _("The application cannot be withdrawn now."))
+                return redirect("applications:overview", pk=application.pk)
+            else:
+                messages.success(request, _("The application was withdrawn. The ministry has been told."))
+                return redirect("applications:overview", pk=application.pk)
+    return render(
+        request,
+        "applications/withdraw.html",
+        {
+            "application": application,
+            "form": form,
+            "is_signatory": is_signatory,
+            "can_withdraw": application.can_withdraw,
+            "Status": Status,
+        },
+    )
+
+
+# Notifications ------------------------------------------------------------------------------------------
+
+
+@login_required
+def notification(request, pk):
+    """Open a notification: mark it read and go where it points (or show it, if it points nowhere)."""
+    item = get_object_or_404(Notification, pk=pk, user=request.user)
+    if item.read_at is None:
+        item.read_at = clock.now()
+        Notification.objects.filter(pk=item.pk, read_at__isnull=True).update(read_at=item.read_at)
+    if item.url and url_has_allowed_host_and_scheme(
+        item.url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(item.url)
+    return render(request, "applications/notification.html", {"notification": item})
