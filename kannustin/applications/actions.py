@@ -70,6 +70,12 @@ def _lock(application) -> Application:
     )
 
 
+def _require_editable(user, application):
+    """NotEditable for people who may see the application but not change it now; PermissionDenied for others."""
+    if not permissions.can_edit(user, application):
+        raise NotEditable if permissions.can_view(user, application) else PermissionDenied
+
+
 def snapshot(application: Application) -> dict:
     return {
         "version": application.version,
@@ -142,10 +148,7 @@ def save(application: Application, *, by, version: int, changes: dict) -> Applic
     incomplete; every value given must be valid."""
     with transaction.atomic():
         app = _lock(application)
-        if not permissions.can_edit(by, app):
-            if permissions.can_view(by, app):
-                raise NotEditable
-            raise PermissionDenied
+        _require_editable(by, app)
         if int(version) != app.version:
             raise VersionConflict(app)
         allowed = editable_sections(app)
@@ -238,10 +241,7 @@ def add_attachment(
     never written anywhere."""
     with transaction.atomic():
         app = _lock(application)
-        if not permissions.can_edit(by, app):
-            if permissions.can_view(by, app):
-                raise NotEditable
-            raise PermissionDenied
+        _require_editable(by, app)
         if version is not None and int(version) != app.version:
             raise VersionConflict(app)
         allowed = editable_sections(app)
@@ -279,10 +279,7 @@ def add_attachment(
 def remove_attachment(attachment, *, by):
     with transaction.atomic():
         app = _lock(attachment.application)
-        if not permissions.can_edit(by, app):
-            if permissions.can_view(by, app):
-                raise NotEditable
-            raise PermissionDenied
+        _require_editable(by, app)
         allowed = editable_sections(app)
         if allowed is not None and "attachments" not in allowed:
             raise NotEditable
