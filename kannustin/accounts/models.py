@@ -77,6 +77,11 @@ class User(AbstractUser):
     def ministry_roles(self) -> frozenset[str]:
         return frozenset(self.global_roles.values_list("role", flat=True))
 
+    @cached_property
+    def membership_roles(self) -> dict[int, str]:
+        """Organisation id → role code, for the organisations this user acts for (one query per request)."""
+        return dict(self.memberships.values_list("organisation_id", "role"))
+
     def has_role(self, role: str) -> bool:
         return role in self.ministry_roles
 

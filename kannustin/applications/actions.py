@@ -152,7 +152,7 @@ def save(application: Application, *, by, version: int, changes: dict) -> Applic
         if int(version) != app.version:
             raise VersionConflict(app)
         allowed = editable_sections(app)
-        questions = {q.key: q for q in app.question_set.questions.all()}
+        questions = {q.key: q for q in app.questions()}
         before = snapshot(app)
         errors = {}
         if allowed is not None:
@@ -338,7 +338,7 @@ def submit(application: Application, *, by, at: datetime | None = None) -> Appli
             request.save(update_fields=["state", "answered_at", "answered_by"])
         app.status = Status.SUBMITTED
         if app.call.maturity_model_id:
-            assessment = maturity.get_assessment(app.organisation, app.call)
+            assessment = app.maturity_assessment()
             if assessment is not None and assessment.frozen_at is None:
                 maturity.freeze(assessment, app.pk, by=by)
         _new_version(app, by)
@@ -411,9 +411,9 @@ def withdraw(application, *, by, reason: str) -> Application:
 def section_keys(application) -> list[str]:
     """Every part of the form, in order: the question sections of its question set, then the structured ones."""
     sections = []
-    for section in application.question_set.questions.values_list("section", flat=True):
-        if section not in sections:
-            sections.append(section)
+    for question in application.questions():
+        if question.section not in sections:
+            sections.append(question.section)
     return sections + ["indicators", "co_applicants", "contacts", "budget", "attachments", "confidentiality"]
 
 

@@ -109,6 +109,24 @@ class Application(models.Model):
     def is_submitted(self) -> bool:
         return self.status not in {Status.DRAFT}
 
+    def questions(self) -> list:
+        """The questions this application was written against, loaded once per request."""
+        if not hasattr(self, "_questions"):
+            self._questions = list(self.question_set.questions.select_related("criterion"))
+        return self._questions
+
+    def maturity_assessment(self):
+        """The organisation's self-assessment for this call (None without one), loaded once per request."""
+        if not hasattr(self, "_assessment"):
+            from kannustin.maturity.services import get_assessment
+
+            self._assessment = (
+                get_assessment(self.organisation, self.call) if self.call.maturity_model_id else None
+            )
+            if self._assessment is not None:
+                self._assessment.call = self.call
+        return self._assessment
+
     @property
     def can_withdraw(self) -> bool:
         # Later stages (decisions) will also forbid withdrawal once decided.

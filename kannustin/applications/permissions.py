@@ -7,7 +7,6 @@
 - Everyone else sees nothing: the views answer 404, not 403, so existence is not revealed.
 """
 
-from kannustin.accounts.models import Membership
 from kannustin.accounts.roles import Role
 
 from .models import Application, Status
@@ -16,11 +15,7 @@ from .models import Application, Status
 def member_role(user, organisation_id) -> str | None:
     if not user.is_authenticated:
         return None
-    cache = getattr(user, "_membership_roles", None)
-    if cache is None:
-        cache = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
-        user._membership_roles = cache
-    return cache.get(organisation_id)
+    return user.membership_roles.get(organisation_id)
 
 
 def is_ministry_viewer(user) -> bool:
@@ -49,7 +44,7 @@ def visible_applications(user):
     """The applications a user may see, as a queryset."""
     if not user.is_authenticated:
         return Application.objects.none()
-    organisation_ids = list(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+    organisation_ids = list(user.membership_roles)
     mine = Application.objects.filter(organisation_id__in=organisation_ids)
     if is_ministry_viewer(user):
         return Application.objects.exclude(status=Status.DRAFT) | mine

@@ -284,7 +284,7 @@ def missing_for_submit(application) -> list[dict]:
 
     call = application.call
     missing = []
-    questions = list(application.question_set.questions.all())
+    questions = application.questions()
     for question in questions:
         value = application.answers.get(question.key)
         if question.required and value in (None, "", []):
@@ -339,9 +339,7 @@ def missing_for_submit(application) -> list[dict]:
         missing.append({"code": "co_applicants_missing", "field": "co_applicants", "section": "co_applicants",
                         "message": _("A joint project needs the other municipalities listed.")})  # fmt: skip
     if call.maturity_required and call.maturity_model_id:
-        assessment = maturity.get_assessment(application.organisation, call)
-        if assessment is not None:
-            assessment.call = call  # already loaded: spares the model lookups
+        assessment = application.maturity_assessment()
         if assessment is None or not maturity.is_complete(assessment):
             missing.append({"code": "maturity_assessment_missing", "field": "maturity", "section": "maturity",
                             "message": _("Complete the maturity self-assessment.")})  # fmt: skip

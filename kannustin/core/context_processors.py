@@ -29,7 +29,7 @@ def navigation_items(request) -> list[dict]:
     ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        if user.memberships.exists():
+        if user.membership_roles:
             items.append((_("My applications"), "applications:dashboard", ("applications:",), False))
         if user.has_role(Role.OFFICIAL) or user.has_role(Role.ADMIN):
             items.append((_("Applications"), "applications:ministry_list", ("applications:ministry",), False))

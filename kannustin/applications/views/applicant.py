@@ -77,7 +77,7 @@ def part_url(application, key: str) -> str:
 
 
 def _questions(application) -> list[Question]:
-    return list(application.question_set.questions.all())
+    return application.questions()
 
 
 def _with_urls(application, missing: list[dict]) -> list[dict]:
@@ -327,7 +327,7 @@ def task_list(application) -> dict:
         )
     call = application.call
     if call.maturity_model_id:
-        assessment = maturity.get_assessment(application.organisation, call)
+        assessment = application.maturity_assessment()
         state = _maturity_state(application, assessment, missing)
         status = {
             "not_started": "not_started",

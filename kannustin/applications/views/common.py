@@ -81,7 +81,7 @@ def render_conflict(request, current: Application, mine: dict, fields=None):
     The person can take the saved version, or save theirs again on top of it knowingly."""
     theirs = actions.snapshot(current)
     labels = fields or {}
-    questions = {q.key: q for q in current.question_set.questions.all()}
+    questions = {q.key: q for q in current.questions()}
     rows = []
     for key, value in (mine.get("answers") or {}).items():
         question = questions.get(key)
@@ -138,9 +138,8 @@ def answer_display(question, value) -> str:
 def application_context(application: Application, *, public: bool = False) -> dict:
     """Everything in an application, grouped by section, for check-your-answers, the ministry's view and the PDF.
     public=True leaves out answers and attachments marked as business secrets."""
-    from kannustin.maturity import services as maturity
 
-    questions = list(application.question_set.questions.select_related("criterion"))
+    questions = application.questions()
     confidential = set(application.confidential_keys)
     sections = []
     for question in questions:
@@ -158,11 +157,7 @@ def application_context(application: Application, *, public: bool = False) -> di
         )
     lines = list(application.budget_lines.all())
     categories = {c.key: c for c in application.call.cost_categories.all()}
-    assessment = (
-        maturity.get_assessment(application.organisation, application.call)
-        if application.call.maturity_model_id
-        else None
-    )
+    assessment = application.maturity_assessment()
     attachments = [a for a in application.attachments.all() if not (public and a.confidential)]
     return {
         "application": application,

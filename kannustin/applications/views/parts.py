@@ -637,7 +637,7 @@ def confidentiality(request, pk):
     marked = set(application.confidential_keys)
     questions = [
         question
-        for question in application.question_set.questions.all()
+        for question in application.questions()
         if application.answers.get(question.key) not in (None, "", []) or question.key in marked
     ]
     general, summary = [], []
