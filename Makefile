@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 WEB_CONCURRENCY ?= 3
 export DJANGO_SETTINGS_MODULE := kannustin.settings
+MESSAGE_IGNORES := --ignore='.venv/*' --ignore='frontend/*' --ignore='node_modules/*' --ignore='static/*' \
+	--ignore='bench/*' --ignore='e2e/*' --ignore='tests/*' --ignore='*/tests/*'
 
 .PHONY: run test serve install install-dev assets messages lint format bench clean
 
@@ -41,9 +43,11 @@ serve:
 assets:
 	cd frontend && npm ci --no-audit --no-fund && npm run build
 
-## make messages: collect strings into locale/*/LC_MESSAGES/django.po and compile them
+## make messages: collect strings into locale/*/LC_MESSAGES/django.po (fi and sv are then translated by
+## hand; English is the source language, so msgen copies it), and compile them (needs gettext)
 messages: install-dev
-	$(PY) manage.py makemessages --all --no-obsolete --ignore='.venv/*' --ignore='frontend/*' --ignore='node_modules/*'
+	$(PY) manage.py makemessages -l fi -l sv -l en --no-obsolete $(MESSAGE_IGNORES)
+	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages --ignore='.venv/*'
 
 lint: install-dev
