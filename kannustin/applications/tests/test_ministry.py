@@ -153,6 +153,13 @@ def submitted(call, helsinki):
     return submitted_application(call, helsinki)
 
 
+def in_english(client):
+    """Show the pages in English (the language navigation's cookie): the tests below read labels and messages
+    in English; the language itself is tested in test_pages_render_in_swedish."""
+    client.cookies["kannustin_language"] = "en"
+    return client
+
+
 # Who may see what -----------------------------------------------------------------------------------------
 
 
@@ -310,11 +317,12 @@ def test_detail_shows_everything_with_business_secrets_marked(client, call, hels
         attachment=PDF_BYTES,
     )
     client.force_login(official)
+    in_english(client)
     page = client.get(reverse("applications:ministry_detail", args=[application.pk])).content.decode()
     assert "Salainen laskelma säästöistä" in page  # the ministry sees secrets …
     assert page.count("Business secret – not public") >= 2  # … marked: the answer and the attachment
     for text in ("Talouden tietoallas", "Automaatioaste", "Liisa Yhteys", "Espoo", "liite.pdf",
-                 "100\xa0000,00\xa0€", "15\xa0000,00\xa0€", "Ostolaskut", application.case_number):  # fmt: skip
+                 "€100,000.00", "€15,000.00", "Ostolaskut", application.case_number):  # fmt: skip
         assert text in page, text
     attachment = application.attachments.get()
     assert reverse("applications:ministry_attachment", args=[application.pk, attachment.pk]) in page
@@ -386,6 +394,7 @@ def application_in_completion(application, official, sections):
 
 def test_completion_form_defaults_to_two_weeks_at_16_15(client, submitted, official):
     client.force_login(official)
+    in_english(client)
     response = client.get(reverse("applications:request_completion", args=[submitted.pk]))
     page = response.content.decode()
     due = default_due()
@@ -400,6 +409,7 @@ def test_completion_form_defaults_to_two_weeks_at_16_15(client, submitted, offic
 
 def test_completion_form_errors_keep_what_was_typed(client, submitted, official):
     client.force_login(official)
+    in_english(client)
     url = reverse("applications:request_completion", args=[submitted.pk])
     yesterday = clock.helsinki(clock.now()) - timedelta(days=1)
     response = client.post(url, {
@@ -416,6 +426,7 @@ def test_completion_form_errors_keep_what_was_typed(client, submitted, official)
 
 def test_completion_form_refuses_a_past_due_date(client, submitted, official):
     client.force_login(official)
+    in_english(client)
     yesterday = clock.helsinki(clock.now()) - timedelta(days=1)
     response = client.post(reverse("applications:request_completion", args=[submitted.pk]), {
         "version": submitted.version, "message": "Tarkenna", "sections": ["budget"], "due_date_day": yesterday.day,
@@ -441,6 +452,7 @@ def test_no_request_for_a_withdrawn_application(client, submitted, official):
 def test_stale_version_shows_the_form_again(client, call, helsinki, official):
     application = submitted_application(call, helsinki)
     client.force_login(official)
+    in_english(client)
     response = client.post(reverse("applications:request_completion", args=[application.pk]), {
         "version": application.version - 1, "message": "Tarkenna budjetti", "sections": ["budget"],
         "due_date_day": "1", "due_date_month": "1", "due_date_year": "2099", "due_time": "16.15",
@@ -465,6 +477,7 @@ def test_completion_request_flow_end_to_end(
     signatory = application.submitted_by
     colleague = user_factory(Role.APPLICANT, helsinki)
     client.force_login(official)
+    in_english(client)
     url = reverse("applications:request_completion", args=[application.pk])
     mail.outbox.clear()
 
@@ -543,6 +556,7 @@ def test_outbox_lists_newest_first_and_retries_failed(client, official):
         last_error="ConnectionRefusedError: refused", next_attempt_at=clock.now() + timedelta(hours=1),
     )  # fmt: skip
     client.force_login(official)
+    in_english(client)
     page = client.get(reverse("applications:outbox")).content.decode()
     assert page.index("Epäonnistui") < page.index("Vanha")
     assert "ConnectionRefusedError" in page and page.count("Try again now") == 1
@@ -573,6 +587,7 @@ def test_outbox_retry_of_a_given_up_email_while_the_server_still_fails(client, o
         attempts=8,
     )
     client.force_login(official)
+    in_english(client)
     response = client.post(reverse("applications:outbox"), {"email": row.pk}, follow=True)
     row.refresh_from_db()
     assert row.attempts == 9 and row.status == OutboundEmail.Status.GAVE_UP

@@ -5,6 +5,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 
 from kannustin.accounts.roles import Role
 from kannustin.applications import actions, notifications
@@ -139,9 +141,20 @@ def test_completion_request_emails_follow_each_recipients_language(
                                    due_at=due)  # fmt: skip
     assert ("completion_requested", "sv") in languages and ("completion_requested", "fi") in languages
     assert ("completion_request_sent", "fi") in languages
+    # Each reads the subject and the titles of the parts to complete in their own language; the official's
+    # message is passed on as written.
     to_colleague = next(m for m in mail.outbox if swedish_colleague.email in m.to)
-    assert "Lisää liite" in to_colleague.body and "Attachments" in to_colleague.body
-    assert f"{clock.helsinki(due):%-d.%-m.%Y}" in to_colleague.subject
+    to_signatory = next(m for m in mail.outbox if application.submitted_by.email in m.to)
+    for message, language in ((to_colleague, "sv"), (to_signatory, "fi")):
+        with translation.override(language):
+            subject = gettext("Request for completion: %(case)s, reply by %(due)s") % {
+                "case": application.case_number,
+                "due": f"{clock.helsinki(due):%-d.%-m.%Y}",
+            }
+            attachments = gettext("Attachments")
+        assert message.subject == subject, language
+        assert "Lisää liite" in message.body and f"- {attachments}" in message.body, language
+    assert to_colleague.subject != to_signatory.subject  # Swedish and Finnish, not one language for both
     confirmation = next(m for m in mail.outbox if official.email in m.to)
     assert f"/applications/ministry/{application.pk}/" in confirmation.body
 

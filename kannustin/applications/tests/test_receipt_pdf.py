@@ -5,6 +5,8 @@ import re
 
 import pypdf
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from kannustin.applications import tasks
 from kannustin.applications.models import Application
@@ -51,7 +53,13 @@ def test_swedish_application_pdf_reads_back(call, reference_data):
     assert "Utlysning punkt 1" in text and "Testprogram" in text and "Närpes" in text
     # Budget and money the Finnish (and Swedish) way, the maturity profile, the attachment's checksum.
     assert "100 000,00 €" in text and "85 000,00 €" in text and "15 000,00 €" in text
-    assert "Beskrivning" not in text  # descriptors are not printed, only the level names …
+    # The interface text is Swedish too: the budget table's "Description" column is "Beskrivning", not "Kuvaus".
+    with translation.override("sv"):
+        assert gettext("Description") in text
+    with translation.override("fi"):
+        assert gettext("Description") not in text
+    # The level descriptors ("Beskrivning 2" in the test model) are not printed, only the level names …
+    assert not re.search(r"(Beskrivning|Kuvaus|Descriptor) \d", text)
     assert "Nivå 2" in text and "Nivå 4" in text  # … of the current and target level
     attachment = application.attachments.get()
     assert attachment.sha256 in text.replace(" ", "")

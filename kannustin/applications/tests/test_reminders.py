@@ -9,11 +9,13 @@ import time_machine
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import dateformat, translation
+from django.utils.translation import gettext
 
 from kannustin.accounts.roles import Role
 from kannustin.applications.models import Reminder
 from kannustin.applications.tasks import reminder_kind, send_deadline_reminders
-from kannustin.core import scheduler
+from kannustin.core import clock, scheduler
 from kannustin.core.models import Notification, OutboundEmail
 
 from .test_ministry import complete_call, submitted_application
@@ -39,8 +41,22 @@ def call(db):
     return complete_call(closes_in_days=20)
 
 
-def reminder_emails():
-    return list(OutboundEmail.objects.filter(subject__contains="not yet submitted").order_by("pk"))
+def reminder_subjects(call, language="fi") -> dict:
+    """The subjects of the "7d" and "1d" reminders as the catalogue words them in the recipient's language
+    (users are Finnish-speaking unless told otherwise)."""
+    closes = clock.helsinki(call.closes_at)
+    with translation.override(language):
+        return {
+            "7d": gettext("The call closes on %(date)s: your application is not yet submitted")
+            % {"date": dateformat.format(closes, "j.n.Y")},
+            "1d": gettext("The call closes tomorrow at %(time)s: your application is not yet submitted")
+            % {"time": dateformat.time_format(closes, "H.i")},
+        }
+
+
+def reminder_emails(call):
+    subjects = reminder_subjects(call).values()
+    return list(OutboundEmail.objects.filter(subject__in=subjects).order_by("pk"))
 
 
 def test_reminders_7_days_and_1_day_before_once_each(call, helsinki):
@@ -60,9 +76,10 @@ def test_reminders_7_days_and_1_day_before_once_each(call, helsinki):
         assert send_deadline_reminders() == 0  # closed: no point any more
     assert sorted(Reminder.objects.filter(application=draft).values_list("kind", flat=True)) == ["1d", "7d"]
 
-    first, second = reminder_emails()
+    first, second = reminder_emails(call)
     assert first.to == [draft.created_by.email] and second.to == [draft.created_by.email]
-    assert "tomorrow" in second.subject
+    subjects = reminder_subjects(call)
+    assert first.subject == subjects["7d"] and second.subject == subjects["1d"]  # "… tomorrow at …"
     assert f"/applications/{draft.pk}/" in first.body
     assert Notification.objects.filter(user=draft.created_by).count() == 2
 
@@ -74,14 +91,17 @@ def test_reminder_lists_what_is_missing(call, helsinki, user_factory):
     draft = actions.create_draft(call, helsinki, by=owner)
     with time_machine.travel(call.closes_at - timedelta(days=6), tick=False):
         assert send_deadline_reminders() == 1
-    [email] = reminder_emails()
+    [email] = reminder_emails(call)
     assert email.to == [owner.email]
-    for missing in (
-        "Fill in the budget.",
-        "Add at least one contact person.",
-        "Complete the maturity self-assessment.",
-    ):
-        assert missing in email.body, missing
+    with translation.override(owner.language):  # the list is written in the recipient's language
+        for missing in (
+            gettext("Fill in the budget."),
+            gettext("Add at least one contact person."),
+            gettext("Complete the maturity self-assessment."),
+        ):
+            assert f"- {missing}" in email.body, missing
+    # Finnish for a Finnish-speaking owner, not the English source text.
+    assert "Fill in the budget." not in email.body
     assert Reminder.objects.get(application=draft).kind == "7d"
 
 
@@ -104,7 +124,10 @@ def test_a_late_draft_gets_one_reminder_at_a_time(call, helsinki):
         assert send_deadline_reminders() == 1
     with time_machine.travel(call.closes_at - timedelta(hours=3), tick=False):
         assert send_deadline_reminders() == 1
-    assert len(reminder_emails()) == 2
+    assert [email.subject for email in reminder_emails(call)] == [
+        reminder_subjects(call)["7d"],
+        reminder_subjects(call)["1d"],
+    ]
 
 
 def test_reminder_kind_boundaries(call):
