@@ -26,6 +26,12 @@ def _mail_through_outbox(settings):
     settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _files_in_a_temporary_folder(settings, tmp_path):
+    """Attachments and PDF copies written by a test go to its own folder, not to the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def reference_data(db):
     load_reference_data()
