@@ -8,7 +8,7 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, File, Router, Schema
+from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from kannustin.applications import actions, permissions, validation
@@ -205,7 +205,7 @@ def create_application(request, payload: ApplicationCreateIn):
         application = actions.create_draft(call, organisation, by=request.user)
     except actions.CallClosed:
         raise _call_closed() from None
-    return 201, _serialise(_visible(request, application.pk))
+    return Status(201, _serialise(_visible(request, application.pk)))
 
 
 @router.get("/applications/{int:application_id}/", response={200: ApplicationOut, 404: ErrorOut},
@@ -242,9 +242,9 @@ def add_attachment(request, application_id: int, file: File[UploadedFile], confi
         raise _invalid({"file": [str(exc)]}) from None
     except actions.NotEditable:
         raise _not_editable() from None
-    return 201, {"id": attachment.pk, "name": attachment.original_name, "kind": attachment.kind,
+    return Status(201, {"id": attachment.pk, "name": attachment.original_name, "kind": attachment.kind,
                  "content_type": attachment.content_type, "size": attachment.size, "sha256": attachment.sha256,
-                 "confidential": attachment.confidential}  # fmt: skip
+                 "confidential": attachment.confidential})  # fmt: skip
 
 
 @router.post("/applications/{int:application_id}/submit/", response={200: SubmitOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
