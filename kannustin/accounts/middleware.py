@@ -17,6 +17,10 @@ ALLOWED_PREFIXES = (
 
 
 def has_totp(user) -> bool:
+    # The authentication backend annotates the request's user; other user objects are asked directly.
+    known = getattr(user, "has_totp", None)
+    if known is not None:
+        return known
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 

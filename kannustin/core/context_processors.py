@@ -29,7 +29,8 @@ def navigation_items(request) -> list[dict]:
     ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        if user.membership_roles:
+        # Ministry staff do not act for municipalities (disqualification); their menu skips the lookup.
+        if not user.is_ministry and user.membership_roles:
             items.append((_("My applications"), "applications:dashboard", ("applications:",), False))
         if user.has_role(Role.OFFICIAL) or user.has_role(Role.ADMIN):
             items.append((_("Applications"), "applications:ministry_list", ("applications:ministry",), False))

@@ -29,7 +29,7 @@ from kannustin.programmes.models import Call
 
 from .. import actions, permissions, validation
 from ..forms_ministry import ApplicationFilterForm, CompletionRequestForm, OutboxFilterForm
-from ..models import Application, ApplicationVersion, Attachment, CompletionRequest
+from ..models import Application, Attachment, CompletionRequest
 from . import common
 
 PAGE_SIZE = 50
@@ -189,6 +189,11 @@ def _change_summary(changes: dict, labels: dict) -> list[str]:
     return phrases
 
 
+def _version_of(value):
+    """Audit changes name the version either as a before/after pair (saves) or as a number (submission)."""
+    return value.get("after") if isinstance(value, dict) else value
+
+
 def _history(application: Application, question_labels: dict) -> list[dict]:
     events = (
         AuditEvent.objects.filter(
@@ -204,6 +209,8 @@ def _history(application: Application, question_labels: dict) -> list[dict]:
             "action": ACTION_LABELS.get(event.action, event.action),
             "who": event.actor.get_full_name() if event.actor else event.actor_label,
             "changes": _change_summary(event.changes, question_labels),
+            # Every save of the application makes a version (ApplicationVersion); the trail names it.
+            "version": _version_of(event.changes.get("version")),
         }
         for event in events
     ]
@@ -224,12 +231,6 @@ def application_detail(request, pk):
     )
     for item in requests:
         item.section_titles = [common.section_title(key) for key in item.sections]
-    versions = list(
-        ApplicationVersion.objects.filter(application=application)
-        .select_related("saved_by")
-        .defer("data")
-        .order_by("-version")
-    )
     context.update(
         {
             "submitted_at": clock.helsinki(application.submitted_at) if application.submitted_at else None,
@@ -237,7 +238,6 @@ def application_detail(request, pk):
             "maturity_status": maturity.status(assessment, structure),
             "completion_requests": requests,
             "open_request": next((r for r in requests if r.state == CompletionRequest.State.OPEN), None),
-            "versions": versions,
             "history": _history(application, question_labels),
             "can_request_completion": permissions.can_request_completion(request.user, application),
         }

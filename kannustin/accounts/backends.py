@@ -1,0 +1,28 @@
+from allauth.account.auth_backends import AuthenticationBackend
+from allauth.mfa.models import Authenticator
+from django.db.models import Exists, OuterRef
+
+from .models import GlobalRole, User
+from .roles import MinistryRole
+
+
+class KannustinBackend(AuthenticationBackend):
+    """allauth's backend (sign-in by email, also used by the admin's login). It loads the user of each
+    request together with their ministry roles and whether they have a TOTP second factor, in one query, so
+    the role checks and the second-factor rule of every page cost nothing more."""
+
+    def get_user(self, user_id):
+        annotations = {
+            "has_totp": Exists(
+                Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
+            ),
+            **{
+                f"role_{role}": Exists(GlobalRole.objects.filter(user=OuterRef("pk"), role=role))
+                for role in MinistryRole.values
+            },
+        }
+        user = User._default_manager.annotate(**annotations).filter(pk=user_id).first()
+        if user is None or not self.user_can_authenticate(user):
+            return None
+        user.ministry_roles = frozenset(role for role in MinistryRole.values if getattr(user, f"role_{role}"))
+        return user
