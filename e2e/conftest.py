@@ -29,7 +29,11 @@ def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(reason="no Chromium found: browser tests skipped (install the chromium package)")
     for item in browser_items:
         item.add_marker(skip)
-    print("\nBrowser tests skipped: no Chromium found (install Debian's chromium package).")
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(
+            f"Browser tests skipped ({len(browser_items)}): no Chromium found (install Debian's chromium package)."
+        )
 
 
 @pytest.fixture(scope="session")
