@@ -236,3 +236,17 @@ def test_municipal_user_may_turn_an_optional_second_factor_off(client, user_fact
 
     assert response.status_code == 302
     assert not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def test_the_signed_in_message_speaks_the_users_language(client, user_factory, reference_data):
+    from kannustin.registry.models import Organisation
+
+    user = user_factory("signatory", Organisation.objects.get(code="545"), email="stina@example.com")
+    user.language = "sv"
+    user.save()
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD}, follow=True
+    )
+    html = response.content.decode()
+    assert '<html lang="sv"' in html
+    assert "Kirjauduttiin" not in html
