@@ -47,6 +47,7 @@ assets:
 ## hand; English is the source language, so msgen copies it), and compile them (needs gettext)
 messages: install-dev
 	$(PY) manage.py makemessages -l fi -l sv -l en --no-obsolete $(MESSAGE_IGNORES)
+	msgattrib --clear-fuzzy --empty -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
 	msgen -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages --ignore='.venv/*'
 

@@ -59,6 +59,7 @@ FIELD_SECTIONS = {
     "contacts": "contacts",
     "indicators": "indicators",
     "confidential_keys": "confidentiality",
+    "confidential_attachments": "confidentiality",
 }
 
 
@@ -144,7 +145,8 @@ def editable_sections(application) -> set[str] | None:
 
 def save(application: Application, *, by, version: int, changes: dict) -> Application:
     """Apply `changes` (any of answers, budget, requested_amount, co_applicants, co_applicants_confirmed,
-    contacts, indicators, confidential_keys) if `version` is still the current one. Drafts may be
+    contacts, indicators, confidential_keys, confidential_attachments — ids of the attachments that hold
+    business secrets) if `version` is still the current one. Drafts may be
     incomplete; every value given must be valid."""
     with transaction.atomic():
         app = _lock(application)
@@ -200,9 +202,20 @@ def save(application: Application, *, by, version: int, changes: dict) -> Applic
             not isinstance(confidential, list) or any(key not in questions for key in confidential)
         ):
             errors["confidential_keys"] = [_("Mark only answers of this form as business secrets.")]
+        secret_files = changes.get("confidential_attachments")
+        if secret_files is not None:
+            try:
+                secret_files = {int(pk) for pk in secret_files}
+            except (TypeError, ValueError):
+                secret_files = None
+            if secret_files is None or not secret_files <= set(app.attachments.values_list("pk", flat=True)):
+                errors["confidential_attachments"] = [_("Mark only attachments of this application.")]
         if errors:
             raise validation.ApplicationInvalid(errors)
 
+        if secret_files is not None:
+            app.attachments.filter(pk__in=secret_files).update(confidential=True)
+            app.attachments.exclude(pk__in=secret_files).update(confidential=False)
         if answers is not None:
             app.answers = {**app.answers, **answers}
         if "requested_amount" in changes:

@@ -98,6 +98,9 @@ class ApplicationPatchIn(Schema):
     contacts: list[dict[str, Any]] | None = None
     indicators: list[dict[str, Any]] | None = None
     confidential_keys: list[str] | None = None
+    confidential_attachments: list[int] | None = Field(
+        None, description="Ids of the attachments that hold business secrets; the others are public."
+    )
 
 
 class MissingOut(Schema):

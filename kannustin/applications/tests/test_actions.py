@@ -277,3 +277,30 @@ def test_withdrawal_needs_signatory_and_reason(helsinki, signatory, applicant):
         actions.withdraw(application, by=signatory, reason=" ")
     withdrawn = actions.withdraw(application, by=signatory, reason="Ei resursseja")
     assert withdrawn.status == Status.WITHDRAWN and withdrawn.withdrawal_reason == "Ei resursseja"
+
+
+def test_attachment_business_secret_marking_can_change(helsinki, signatory, espoo, user_factory, media):
+    application = draft(make_call(), signatory, helsinki)
+    first = actions.add_attachment(application, SimpleUploadedFile("a.pdf", PDF), by=signatory)
+    second = actions.add_attachment(
+        application, SimpleUploadedFile("b.pdf", PDF), by=signatory, confidential=True
+    )
+    application.refresh_from_db()
+    application = actions.save(
+        application,
+        by=signatory,
+        version=application.version,
+        changes={"confidential_attachments": [first.pk]},
+    )
+    assert {a.pk: a.confidential for a in application.attachments.all()} == {first.pk: True, second.pk: False}
+    assert (
+        application.versions.get(version=application.version).data["attachments"][0]["confidential"] is True
+    )
+
+    other = draft(make_call(slug="toinen"), user_factory(Role.SIGNATORY, espoo), espoo)
+    foreign = actions.add_attachment(other, SimpleUploadedFile("c.pdf", PDF), by=other.created_by)
+    with pytest.raises(validation.ApplicationInvalid) as excinfo:
+        actions.save(application, by=signatory, version=application.version,
+                     changes={"confidential_attachments": [foreign.pk]})  # fmt: skip
+    assert set(excinfo.value.errors) == {"confidential_attachments"}
+    assert Attachment.objects.get(pk=foreign.pk).confidential is False

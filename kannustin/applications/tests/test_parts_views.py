@@ -457,6 +457,24 @@ def test_confidentiality_lists_answered_questions_and_saves_the_marks(signed_in,
     assert re.search(r'value="g1_impact"[^>]*checked', html)
 
 
+def test_confidentiality_marks_attachments_too(signed_in, draft, signatory):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    plain = actions.add_attachment(
+        draft, SimpleUploadedFile("hinnasto.pdf", b"%PDF-1.4\n%%EOF\n"), by=signatory
+    )
+    draft = fresh(draft)
+    html = signed_in.get(url("confidentiality", draft)).content.decode()
+    assert f'name="confidential_attachments" type="checkbox" value="{plain.pk}"' in html
+    response = signed_in.post(
+        url("confidentiality", draft),
+        {"version": draft.version, "action": "later", "confidential_attachments": [str(plain.pk)]},
+    )
+    assert response.status_code == 302
+    plain.refresh_from_db()
+    assert plain.confidential is True
+
+
 # Concurrency, read-only, completion requests ------------------------------------------------------------
 
 

@@ -646,7 +646,10 @@ def confidentiality(request, pk):
             return part.refuse()
         chosen = set(request.POST.getlist("confidential_keys"))
         keys = [question.key for question in questions if question.key in chosen]
-        saved, errors, conflict = common.save_changes(request, application, {"confidential_keys": keys})
+        secret_files = request.POST.getlist("confidential_attachments")
+        saved, errors, conflict = common.save_changes(
+            request, application, {"confidential_keys": keys, "confidential_attachments": secret_files}
+        )
         if conflict:
             return conflict
         if not errors:
@@ -654,6 +657,11 @@ def confidentiality(request, pk):
         general = [message for messages_ in errors.values() for message in messages_]
         summary = [_summary_item("confidential-keys", message) for message in general]
         marked = set(keys)
+    attachments = list(application.attachments.all())
+    if request.method == "POST":
+        secret_ids = set(request.POST.getlist("confidential_attachments"))
+        for attachment in attachments:  # show what was chosen, also when it could not be saved
+            attachment.confidential = str(attachment.pk) in secret_ids
     rows = [
         {
             "question": question,
@@ -667,7 +675,7 @@ def confidentiality(request, pk):
         "confidentiality.html",
         {
             "rows": rows,
-            "attachments": list(application.attachments.all()),
+            "attachments": attachments,
             "error_list": summary,
             "general_errors": general,
         },
