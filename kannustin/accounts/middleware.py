@@ -12,7 +12,6 @@ ALLOWED_PREFIXES = (
     "/accounts/logout/",
     "/language/",
     "/static/",
-    "/media/",
 )
 
 

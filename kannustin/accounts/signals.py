@@ -3,6 +3,8 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.utils import translation
 
+from kannustin.core.middleware import SUPPORTED
+
 
 @receiver(user_logged_in)
 def speak_the_users_language(sender, request, user, **kwargs):
@@ -11,6 +13,6 @@ def speak_the_users_language(sender, request, user, **kwargs):
     if request is None or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
         return
     language = getattr(user, "language", None)
-    if language in {code for code, _name in settings.LANGUAGES}:
+    if language in SUPPORTED:
         translation.activate(language)
         request.LANGUAGE_CODE = language

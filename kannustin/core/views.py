@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
-SUPPORTED = {code for code, _name in settings.LANGUAGES}
+from .middleware import SUPPORTED
 
 
 @require_safe
