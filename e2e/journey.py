@@ -208,14 +208,19 @@ class Journey:
         if ministry:
             self.arrived()
             code = page.locator("input[name=code]")
-            # A code typed in the last seconds of its 30-second window may expire before it is checked.
-            if 30 - time.time() % 30 < 4:
-                time.sleep(30 - time.time() % 30 + 0.5)
-            type_into(page, code, current_totp())
+            type_into(page, code, fresh_totp())
             # The form's own button, not the "cancel" one that belongs to the sign-out form.
             press_enter(page, page.locator("main form:has(input[name=code]) button[type=submit]:not([form])"))
         self.arrived()
         assert "/accounts/login/" not in page.url and "/2fa/" not in page.url, page.url
+
+
+def fresh_totp() -> str:
+    """The demo's current second-factor code, waiting out the last seconds of its 30-second window: a code
+    typed then may expire before it is checked (allauth allows no tolerance)."""
+    if 30 - time.time() % 30 < 4:
+        time.sleep(30 - time.time() % 30 + 0.5)
+    return current_totp()
 
 
 # Email ------------------------------------------------------------------------------------------------
