@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 WEB_CONCURRENCY ?= 3
+export PORT WEB_CONCURRENCY
 export DJANGO_SETTINGS_MODULE := kannustin.settings
 MESSAGE_IGNORES := --ignore='.venv/*' --ignore='frontend/*' --ignore='node_modules/*' --ignore='static/*' \
 	--ignore='bench/*' --ignore='e2e/*' --ignore='tests/*' --ignore='*/tests/*'
@@ -29,15 +30,14 @@ run: install-dev
 test: install-dev
 	$(PY) -m pytest -n 2 --dist loadgroup
 
-## make serve: production; needs DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL)
+## make serve: production; needs DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL). gunicorn, two
+## background workers (default and email queues) and the scheduler run under supervisord, which restarts them
 serve:
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py createcachetable
 	$(PY) manage.py collectstatic --no-input
 	$(PY) manage.py load_reference_data
-	$(PY) manage.py run_scheduler & \
-	$(PY) manage.py db_worker & \
-	  exec $(VENV)/bin/gunicorn kannustin.wsgi:application --bind 0.0.0.0:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -
+	exec $(VENV)/bin/supervisord -c deploy/supervisord.conf
 
 ## make assets: rebuild static/css and static/js from GOV.UK Frontend and frontend/scss (needs Node.js)
 assets:

@@ -27,6 +27,16 @@ def _mail_through_outbox(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits, used TOTP codes and scheduler stamps live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _files_in_a_temporary_folder(settings, tmp_path):
     """Attachments and PDF copies written by a test go to its own folder, not to the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -60,13 +60,32 @@ def browser():
         browser.close()
 
 
+def watch_csp(page) -> list[str]:
+    """Collect what the browser blocks under the Content-Security-Policy on this page (and its navigations)."""
+    violations = []
+
+    def on_console(message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", on_console)
+    return violations
+
+
+def assert_no_csp_violations(violations):
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
+
+
 @pytest.fixture
 def page(browser, live_server):
+    """A page whose test fails if the browser blocks anything under the Content-Security-Policy."""
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     context.set_default_timeout(15_000)
     page = context.new_page()
+    violations = watch_csp(page)
     yield page
     context.close()
+    assert_no_csp_violations(violations)
 
 
 def axe_violations(page, context=None):

@@ -215,12 +215,12 @@ class Journey:
         assert "/accounts/login/" not in page.url and "/2fa/" not in page.url, page.url
 
 
-def fresh_totp() -> str:
-    """The demo's current second-factor code, waiting out the last seconds of its 30-second window: a code
-    typed then may expire before it is checked (allauth allows no tolerance)."""
+def fresh_totp(secret: str | None = None) -> str:
+    """The current second-factor code (the demo's, or of `secret`), waiting out the last seconds of its
+    30-second window: a code typed then may expire before it is checked (allauth allows no tolerance)."""
     if 30 - time.time() % 30 < 4:
         time.sleep(30 - time.time() % 30 + 0.5)
-    return current_totp()
+    return current_totp(secret) if secret else current_totp()
 
 
 # Email ------------------------------------------------------------------------------------------------

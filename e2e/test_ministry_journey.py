@@ -13,6 +13,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from e2e.conftest import assert_no_csp_violations, watch_csp
 from e2e.journey import (
     Journey,
     choose_option,
@@ -119,10 +120,12 @@ def test_official_asks_for_the_budget_and_the_applicant_completes_it(
     context.set_default_timeout(15_000)
     try:
         applicant_page = context.new_page()
+        violations = watch_csp(applicant_page)
         applicant = Journey(applicant_page, check_a11y, "sv")
         answer_the_request(applicant, application, request)
     finally:
         context.close()
+    assert_no_csp_violations(violations)
 
     application.refresh_from_db()
     request.refresh_from_db()

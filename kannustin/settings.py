@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -33,6 +34,15 @@ if not SECRET_KEY:
     if not DEBUG:
         raise RuntimeError("Set SECRET_KEY when DEBUG is off.")
     SECRET_KEY = "insecure-local-development-key-not-for-production-use-0123456789"
+elif not DEBUG and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure")
+):
+    # The same bar as Django's deploy check (security.W009), but refusing to start instead of warning:
+    # sessions, password-reset links and signed values all rest on this key.
+    raise RuntimeError(
+        "SECRET_KEY is too weak: use at least 50 random characters, e.g. "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or TESTING else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -63,7 +73,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kannustin.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -116,6 +128,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Fail fast when the database is unreachable instead of hanging a worker on the connection.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
@@ -149,12 +164,21 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False  # confirming an address never signs anyone in
+# Limits per account first: five wrong passwords lock that account for five minutes, not the colleagues who
+# share its municipality's address (one NAT). The per-address limits only stop one address from trying many
+# accounts. Anonymous forms of our own (accessibility feedback) are limited here too.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
-    "login": "30/m/ip",
-    "reset_password": "5/m/ip,3/m/key",
+    "login_failed": "5/5m/key,100/5m/ip",
+    "login": "60/m/ip",
+    "reset_password": "20/m/ip,3/m/key",
     "confirm_email": "1/3m/key",
+    "feedback": "5/10m/ip,30/h/ip",
 }
+# The client's address for those limits: behind a load balancer, from the header it sets (e.g. X-Real-IP),
+# or the n-th address from the right of X-Forwarded-For; otherwise the connection's own address.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Kannustin: "
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no "sign up" invitations: accounts are created for people
 MFA_ADAPTER = "kannustin.accounts.adapters.MFAAdapter"  # ministry users cannot switch their second factor off
@@ -186,6 +210,15 @@ STORAGES = {
 # Locally and in tests WhiteNoise serves straight from the source folders (no collectstatic needed).
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# Uploads. A call sets its own file-size limit (at most MAX_ATTACHMENT_MB); a request body larger than that
+# plus a margin for the form is refused before it is read (core.middleware.RequestSizeLimitMiddleware), and
+# storage is bounded per application and per organisation; an organisation may keep only a few drafts open
+# per call.
+MAX_ATTACHMENT_MB = int(os.environ.get("MAX_ATTACHMENT_MB", "25"))
+MAX_REQUEST_BYTES = (MAX_ATTACHMENT_MB + 1) * 1024 * 1024
+ATTACHMENT_QUOTA_PER_APPLICATION_MB = int(os.environ.get("ATTACHMENT_QUOTA_PER_APPLICATION_MB", "100"))
+ATTACHMENT_QUOTA_PER_ORGANISATION_MB = int(os.environ.get("ATTACHMENT_QUOTA_PER_ORGANISATION_MB", "1000"))
+MAX_OPEN_DRAFTS_PER_CALL = int(os.environ.get("MAX_OPEN_DRAFTS_PER_CALL", "10"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
@@ -197,9 +230,15 @@ TASKS = {
             "django_tasks.backends.immediate.ImmediateBackend"
             if TESTING
             else "django_tasks_db.DatabaseBackend"
-        )
+        ),
+        # Email has a queue (and in `make serve` a worker) of its own, so a slow mail server never holds up
+        # receipts and other work.
+        "QUEUES": ["default", "email"],
     }
 }
+# A task still RUNNING this long after it started belongs to a worker that died: it is put back in the queue
+# (every task is safe to run again).
+TASK_RUNNING_TIMEOUT_SECONDS = int(os.environ.get("TASK_RUNNING_TIMEOUT_SECONDS", "900"))
 
 # Email: every message becomes an outbox row first (kannustin.core.mail.OutboxBackend); the worker delivers
 # it through OUTBOX_DELIVERY_BACKEND and retries with back-off.
@@ -220,6 +259,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# A mail server that accepts the connection and never answers must not hold a worker for minutes.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kannustin <kannustin@vm.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -230,6 +271,7 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 elif not DEBUG and not TESTING:
@@ -253,6 +295,25 @@ if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
+
+# Content-Security-Policy on every page, in development and tests too (the browser tests fail on a
+# violation): only this origin's scripts, styles, images and fonts; the one inline script of the base layout
+# carries the request's nonce. Browsers report violations to /csp-report/, which logs them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "report-uri": "/csp-report/",
+    }
+}
 
 LOGGING = {
     "version": 1,

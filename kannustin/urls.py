@@ -1,12 +1,19 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from kannustin.api.api import api
 from kannustin.core import views as core_views
 
+# The admin has no sign-in of its own: its login page sends people to the service's sign-in, which asks for
+# the second factor and applies the rate limits. Django's own admin login form would create a session with a
+# password alone.
+admin.site.login = secure_admin_login(admin.site.login)
+
 urlpatterns = [
     path("", include("kannustin.programmes.urls")),
     path("language/<str:code>/", core_views.set_language, name="set_language"),
+    path("csp-report/", core_views.csp_report, name="csp_report"),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("kannustin.accounts.urls")),
     path("maturity/", include("kannustin.maturity.urls")),

@@ -52,8 +52,32 @@ class ApiTokenForm(forms.Form):
         error_messages={"required": _("Enter a name for the token.")},
     )
 
+    scope = forms.ChoiceField(
+        label=_("What may the token do?"),
+        choices=ApiToken.Scope.choices,
+        initial=ApiToken.Scope.READ,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Give the write scope only to a program that must save or submit applications."),
+        error_messages={"required": _("Choose what the token may do."), "invalid_choice": _("Choose what the token may do.")},
+    )  # fmt: skip
+    days = forms.TypedChoiceField(
+        label=_("Valid for"),
+        coerce=int,
+        choices=[(days, _("%(days)s days") % {"days": days}) for days in ApiToken.LIFETIMES],
+        initial=ApiToken.DEFAULT_DAYS,
+        required=False,
+        empty_value=ApiToken.DEFAULT_DAYS,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how long the token is valid."), "invalid_choice": _("Choose how long the token is valid.")},
+    )  # fmt: skip
+
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
             raise forms.ValidationError(_("Enter a name for the token."), code="required")
         return name
+
+    def clean_scope(self):
+        # Unchosen means the safer of the two.
+        return self.cleaned_data["scope"] or ApiToken.Scope.READ

@@ -1,8 +1,10 @@
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -148,18 +150,34 @@ def hash_token(raw: str) -> str:
 
 
 class ApiTokenQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(revoked_at__isnull=True)
+    def active(self, at=None):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=at or clock.now())
+
+
+def default_token_expiry():
+    return clock.now() + timedelta(days=ApiToken.DEFAULT_DAYS)
 
 
 class ApiToken(models.Model):
-    """A personal API token. Only its SHA-256 is stored; the token itself is shown once."""
+    """A personal API token. Only its SHA-256 is stored; the token itself is shown once. A token expires, and
+    reads only unless it was given the write scope. A ministry user's token works only while its user has
+    the second factor set up (the token itself stands in for the second factor only for the user who set
+    one up)."""
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Read only")
+        WRITE = "write", _("Read and write")
+
+    DEFAULT_DAYS = 90
+    LIFETIMES = (30, 90, 365)
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=100)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     prefix = models.CharField(_("starts with"), max_length=12, editable=False)
+    scope = models.CharField(_("scope"), max_length=8, choices=Scope.choices, default=Scope.READ)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), default=default_token_expiry)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
@@ -173,21 +191,48 @@ class ApiToken(models.Model):
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
 
+    @property
+    def can_write(self) -> bool:
+        return self.scope == self.Scope.WRITE
+
     @classmethod
-    def issue(cls, user, name: str) -> tuple["ApiToken", str]:
+    def issue(
+        cls, user, name: str, *, scope: str = Scope.READ, days: int = DEFAULT_DAYS
+    ) -> tuple["ApiToken", str]:
         raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, key_hash=hash_token(raw), prefix=raw[:10])
+        token = cls.objects.create(
+            user=user, name=name, key_hash=hash_token(raw), prefix=raw[:10], scope=scope,
+            expires_at=clock.now() + timedelta(days=days),
+        )  # fmt: skip
         return token, raw
 
     @classmethod
-    def authenticate(cls, raw: str):
-        token = cls.objects.active().select_related("user").filter(key_hash=hash_token(raw)).first()
+    def authenticate(cls, raw: str) -> "ApiToken | None":
+        """The active token with this value, its user loaded, in one query; None for an unknown, revoked or
+        expired token, an inactive user, or a ministry user without a second factor."""
+        from allauth.mfa.models import Authenticator
+
+        token = (
+            cls.objects.active()
+            .select_related("user")
+            .annotate(
+                user_has_totp=Exists(
+                    Authenticator.objects.filter(user=OuterRef("user_id"), type=Authenticator.Type.TOTP)
+                ),
+                user_is_ministry=Exists(GlobalRole.objects.filter(user=OuterRef("user_id"))),
+            )
+            .filter(key_hash=hash_token(raw))
+            .first()
+        )
         if token is None or not token.user.is_active:
             return None
+        if (token.user_is_ministry or token.user.is_superuser) and not token.user_has_totp:
+            return None
+        token.user.has_totp = token.user_has_totp
         now = clock.now()
         if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
             cls.objects.filter(pk=token.pk).update(last_used_at=now)
-        return token.user
+        return token
 
     def revoke(self):
         self.revoked_at = clock.now()

@@ -68,8 +68,14 @@ def token_create(request):
         context = _profile_context(request, token_form=form)
         return render(request, "accounts/profile.html", context, status=200)
     with transaction.atomic():
-        token, raw = ApiToken.issue(request.user, form.cleaned_data["name"])
-        audit.record(request.user, "api_token.created", token, {"name": token.name, "prefix": token.prefix})
+        token, raw = ApiToken.issue(
+            request.user,
+            form.cleaned_data["name"],
+            scope=form.cleaned_data["scope"],
+            days=form.cleaned_data["days"],
+        )
+        audit.record(request.user, "api_token.created", token,
+                     {"name": token.name, "prefix": token.prefix, "scope": token.scope, "expires_at": token.expires_at})  # fmt: skip
     # Shown on the next page and removed from the session there: the raw token is never shown again.
     request.session[NEW_TOKEN_SESSION_KEY] = {"id": token.pk, "raw": raw}
     return redirect("accounts:token_created")

@@ -37,10 +37,68 @@ class JSONRenderer(renderers.JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
+# Answers every operation may give besides its own, declared in the document from what the operation takes
+# (see KannustinAPI.get_openapi_schema), so that clients and the fuzzer know every status code they can meet.
+COMMON_ANSWERS = {
+    "401": ("ErrorOut", "No token, or a token that is unknown, revoked or expired (`not_authenticated`)."),
+    "403": (
+        "ErrorOut",
+        "Not allowed: e.g. a read-only token tried to change something (`insufficient_scope`).",
+    ),
+    "400": ("ErrorOut", "The request body could not be read, e.g. it is not JSON (`bad_request`)."),
+    "413": ("ErrorOut", "The request body is larger than the service accepts (`too_large`)."),
+    "422": (
+        "ValidationErrorOut",
+        "A parameter or field is not valid; `errors` names each (`validation_error`).",
+    ),
+}
+# Links between operations (OpenAPI 3 links): the id of a created application is the application_id of the
+# operations on it. Clients (and the fuzzer's stateful phase) follow them.
+APPLICATION_LINKS = {
+    f"{verb}_application": {"operationId": operation, "parameters": {"application_id": "$response.body#/id"}}
+    for verb, operation in (
+        ("get", "get_application"), ("patch", "patch_application"), ("submit", "submit_application"),
+        ("attach_to", "add_attachment"),
+    )
+}  # fmt: skip
+
+
 class KannustinAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation):
         # Short, stable ids ("list_calls") for generated clients, instead of module paths.
         return operation.view_func.__name__
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for method, operation in operations.items():
+                wanted = set()
+                if operation.get("security"):
+                    wanted.add("401")
+                    if method != "get":
+                        wanted.add("403")
+                if "requestBody" in operation:
+                    wanted |= {"400", "413", "422"}
+                if operation.get("parameters"):
+                    wanted.add("422")
+                responses = operation["responses"]
+                for status in sorted(wanted - {str(code) for code in responses}):
+                    name, description = COMMON_ANSWERS[status]
+                    responses[status] = {
+                        "description": description,
+                        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+                    }
+                created = next((answer for code, answer in responses.items() if str(code) == "201"), None)
+                if operation.get("operationId") == "create_application" and created is not None:
+                    created["links"] = APPLICATION_LINKS
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        if "ValidationErrorOut" not in components:
+            from .schemas import ValidationErrorOut
+
+            components["ValidationErrorOut"] = ValidationErrorOut.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            )
+        return schema
 
     def _get_urls(self):
         urls = [pattern for pattern in super()._get_urls() if getattr(pattern, "name", None) != "api-root"]

@@ -9,8 +9,9 @@ from ninja.security import HttpBearer
 
 from kannustin.accounts.models import ApiToken
 
-from .errors import NotAuthenticated
+from .errors import ApiError, NotAuthenticated
 
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # A token is "kan_" + 43 URL-safe characters; anything far longer is not one of ours.
 MAX_TOKEN_LENGTH = 200
 
@@ -19,7 +20,10 @@ class BearerToken(HttpBearer):
     openapi_bearerFormat = "kan_…"
     openapi_description = (
         "A personal API token, sent as `Authorization: Bearer <token>`. "
-        "Tokens are issued to a user and act with that user's roles; a revoked token is refused."
+        "Tokens are issued to a user and act with that user's roles. A token expires (30, 90 or 365 days) and "
+        "has a scope: `read` tokens may only read (other methods answer 403 `insufficient_scope`), `write` "
+        "tokens may also change. A revoked or expired token, and the token of a ministry user without a "
+        "second factor, is refused with 401."
     )
 
     def __call__(self, request):
@@ -30,16 +34,27 @@ class BearerToken(HttpBearer):
         return self.authenticate(request, raw.strip() if scheme.lower() == "bearer" else None)
 
     def authenticate(self, request, token):
-        user = None
+        api_token = None
         if token and len(token) <= MAX_TOKEN_LENGTH and " " not in token:
-            user = ApiToken.authenticate(token)
-        if user is None:
+            api_token = ApiToken.authenticate(token)
+        if api_token is None:
             raise NotAuthenticated(
-                _("The token is not valid: it is unknown, revoked, or its user is inactive."),
+                _(
+                    "The token is not valid: it is unknown, revoked or expired, its user is inactive, or its "
+                    "ministry user has no second factor set up."
+                ),
                 invalid_token=True,
             )
-        request.user = user
-        return user
+        if request.method not in SAFE_METHODS and not api_token.can_write:
+            raise ApiError(
+                403,
+                "insufficient_scope",
+                _("This token may only read. Create a token with the write scope to make changes."),
+                headers={"WWW-Authenticate": 'Bearer realm="kannustin", error="insufficient_scope"'},
+            )
+        request.user = api_token.user
+        request.api_token = api_token
+        return api_token.user
 
 
 bearer = BearerToken()

@@ -9,9 +9,10 @@ view, so `gettext` in endpoints and here speaks the caller's language.
 import logging
 
 from django.core import signals
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -174,6 +175,23 @@ def install(api) -> None:
     @api.exception_handler(PermissionDenied)
     def handle_permission_denied(request, exc):
         return error_response(request, 403, "permission_denied", _("You do not have permission to do this."))
+
+    @api.exception_handler(RequestDataTooBig)
+    def handle_too_big(request, exc):
+        return error_response(
+            request, 413, "too_large", _("The request body is larger than the service accepts.")
+        )
+
+    @api.exception_handler(MultiPartParserError)
+    def handle_bad_multipart(request, exc):
+        return error_response(
+            request, 400, "bad_request", _("The form data of the request could not be read.")
+        )
+
+    @api.exception_handler(SuspiciousOperation)
+    def handle_suspicious(request, exc):
+        # Too many fields or files, and the like: Django answers these with 400 too.
+        return error_response(request, 400, "bad_request", _("The request could not be handled."))
 
     @api.exception_handler(Exception)
     def handle_unexpected(request, exc):

@@ -6,16 +6,17 @@ Views and the API call these; they never write application rows themselves.
 import hashlib
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from kannustin.core import audit, clock
 from kannustin.programmes.models import Call
 
 from . import permissions, validation
-from .files import ACCEPTED, FileRefused, check_upload
+from .files import ACCEPTED, FileRefused, check_upload, stored_name
 from .models import (
     Application,
     ApplicationVersion,
@@ -25,6 +26,7 @@ from .models import (
     CompletionRequest,
     ContactPerson,
     Indicator,
+    Receipt,
     Status,
     eligible_total,
 )
@@ -32,6 +34,10 @@ from .models import (
 
 class CallClosed(Exception):
     pass
+
+
+class TooManyDrafts(Exception):
+    """An organisation may keep only a few drafts open in one call (settings.MAX_OPEN_DRAFTS_PER_CALL)."""
 
 
 class VersionConflict(Exception):
@@ -116,6 +122,11 @@ def create_draft(call: Call, organisation, *, by, at: datetime | None = None) ->
         raise CallClosed
     question_set = call.current_question_set()
     with transaction.atomic():
+        # Under the organisation's row lock, so that parallel starts cannot pass the cap together.
+        type(organisation).objects.select_for_update().filter(pk=organisation.pk).first()
+        drafts = Application.objects.filter(call=call, organisation=organisation, status=Status.DRAFT).count()
+        if drafts >= settings.MAX_OPEN_DRAFTS_PER_CALL:
+            raise TooManyDrafts(drafts)
         application = Application.objects.create(
             call=call,
             question_set=question_set,
@@ -250,8 +261,13 @@ def save(application: Application, *, by, version: int, changes: dict) -> Applic
 def add_attachment(
     application, uploaded, *, by, version: int | None = None, description="", confidential=False
 ):
-    """Check the file (type from content, size and count from the call) and store it; refused files are
-    never written anywhere."""
+    """Check the file (type from content, size, count and storage quotas) and store it; refused files are
+    never written anywhere. The file is read and judged before any transaction or row lock is taken."""
+    kind = check_upload(uploaded, max_bytes=application.call.max_attachment_mb * 1024 * 1024)
+    digest = hashlib.sha256()
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    uploaded.seek(0)
     with transaction.atomic():
         app = _lock(application)
         _require_editable(by, app)
@@ -260,19 +276,10 @@ def add_attachment(
         allowed = editable_sections(app)
         if allowed is not None and "attachments" not in allowed:
             raise NotEditable
-        kind = check_upload(
-            uploaded,
-            max_bytes=app.call.max_attachment_mb * 1024 * 1024,
-            already=app.attachments.count(),
-            max_count=app.call.max_attachments,
-        )
-        digest = hashlib.sha256()
-        for chunk in uploaded.chunks():
-            digest.update(chunk)
-        uploaded.seek(0)
+        _check_storage(app, uploaded.size)
         attachment = Attachment(
             application=app,
-            original_name=(uploaded.name or "file").rsplit("/", 1)[-1][:255],
+            original_name=stored_name(uploaded.name, kind),
             content_type=ACCEPTED[kind],
             kind=kind,
             size=uploaded.size,
@@ -281,12 +288,43 @@ def add_attachment(
             confidential=bool(confidential),
             uploaded_by=by,
         )
-        attachment.file.save("upload", ContentFile(uploaded.read()), save=False)
+        attachment.file.save("upload", uploaded, save=False)
         attachment.save()
         _new_version(app, by)
         audit.record(by, "attachment.added", attachment, {"application": app.pk, "name": attachment.original_name,
                                                          "sha256": attachment.sha256})  # fmt: skip
     return attachment
+
+
+def _check_storage(app, size: int) -> None:
+    """The call's limit on the number of files, and the service's storage quotas per application and per
+    organisation (settings), checked under the application's row lock."""
+    mb = 1024 * 1024
+    count, used = _files_of(Attachment.objects.filter(application=app))
+    if count >= app.call.max_attachments:
+        raise FileRefused(
+            _("You can add at most %(count)s attachments.") % {"count": app.call.max_attachments}
+        )
+    quota = settings.ATTACHMENT_QUOTA_PER_APPLICATION_MB * mb
+    if used + size > quota:
+        raise FileRefused(
+            _("The attachments of one application can take at most %(quota)s MB; %(used)s MB are in use. Remove a file or make the file smaller.")
+            % {"quota": settings.ATTACHMENT_QUOTA_PER_APPLICATION_MB, "used": round(used / mb, 1)}
+        )  # fmt: skip
+    _count, organisation_used = _files_of(
+        Attachment.objects.filter(application__organisation_id=app.organisation_id)
+    )
+    quota = settings.ATTACHMENT_QUOTA_PER_ORGANISATION_MB * mb
+    if organisation_used + size > quota:
+        raise FileRefused(
+            _("Your organisation's applications can hold at most %(quota)s MB of attachments, and that space is used. Remove files you no longer need, or ask the ministry for more room.")
+            % {"quota": settings.ATTACHMENT_QUOTA_PER_ORGANISATION_MB}
+        )  # fmt: skip
+
+
+def _files_of(attachments) -> tuple[int, int]:
+    totals = attachments.aggregate(count=Count("pk"), used=Sum("size"))
+    return totals["count"], totals["used"] or 0
 
 
 def remove_attachment(attachment, *, by):
@@ -317,17 +355,15 @@ def submit(application: Application, *, by, at: datetime | None = None) -> Appli
     from kannustin.maturity import services as maturity
 
     from .notifications import resubmitted
-    from .tasks import send_receipt
+    from .tasks import enqueue_receipt
 
     at = at or clock.now()
     with transaction.atomic():
         app = _lock(application)
-        if not permissions.can_view(by, app):
+        if not permissions.can_view(by, app) or not permissions.can_submit(by, app):
             raise PermissionDenied
         if app.status == Status.SUBMITTED:
             return app
-        if not permissions.can_submit(by, app):
-            raise PermissionDenied
         if app.status == Status.WITHDRAWN:
             raise NotEditable
         request = None
@@ -357,7 +393,8 @@ def submit(application: Application, *, by, at: datetime | None = None) -> Appli
         _new_version(app, by)
         audit.record(by, "application.submitted" if first_time else "application.resubmitted", app,
                      {"case_number": app.case_number, "version": app.version})  # fmt: skip
-        transaction.on_commit(lambda: send_receipt.enqueue(app.pk, first_time))
+        receipt = Receipt.objects.create(application=app, version=app.version, first_time=first_time)
+        transaction.on_commit(lambda: enqueue_receipt(receipt.pk))
         if not first_time:
             transaction.on_commit(lambda: resubmitted(app))
     return app
@@ -445,4 +482,4 @@ def budget_summary(application, lines=None) -> dict:
     }
 
 
-__all__ = ["FileRefused", "CallClosed", "VersionConflict", "NotEditable", "Incomplete"]
+__all__ = ["FileRefused", "CallClosed", "TooManyDrafts", "VersionConflict", "NotEditable", "Incomplete"]

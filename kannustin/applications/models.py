@@ -269,6 +269,29 @@ class CompletionRequest(models.Model):
         return f"{self.application} {self.created_at:%Y-%m-%d}"
 
 
+class Receipt(models.Model):
+    """The receipt of one submission or resubmission. The row is written in the submitting transaction; the
+    `send_receipt` task makes it (stores the PDF copy, queues the email) and stamps `made_at` in one
+    transaction. So the task can run twice and still send one receipt, and the scheduler finds receipts that
+    a worker which died never made."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="receipts")
+    version = models.PositiveIntegerField(_("version submitted"))
+    first_time = models.BooleanField(_("first submission"), default=True)
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    made_at = models.DateTimeField(_("receipt made"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["application", "-version"]
+        verbose_name = _("receipt")
+        verbose_name_plural = _("receipts")
+        constraints = [models.UniqueConstraint(fields=["application", "version"], name="unique_receipt")]
+        indexes = [models.Index(fields=["made_at", "created_at"])]
+
+    def __str__(self):
+        return f"{self.application_id} v{self.version}"
+
+
 class CaseNumberCounter(models.Model):
     """The running number of case numbers (VM/123/2019), per prefix and year; taken under a row lock."""
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
@@ -16,7 +17,7 @@ from django_tasks import task
 from kannustin.core import clock, notify, scheduler
 from kannustin.core.pdf import render_pdf
 
-from .models import Application, Reminder, Status
+from .models import Application, Receipt, Reminder, Status
 
 logger = logging.getLogger(__name__)
 
@@ -56,26 +57,65 @@ def receipt_filename(application: Application) -> str:
     return f"{(application.case_number or f'application-{application.pk}').replace('/', '-')}.pdf"
 
 
-@task()
-def send_receipt(application_id: int, first_time: bool = True) -> str:
-    """Store the PDF copy of the submitted application and email the receipt to its contacts and submitter.
+def cached_pdf(application: Application) -> bytes:
+    """The PDF copy of the application as it is now. Made once per saved version (rendering takes a second or
+    two) and kept beside the older versions' copies, which are removed."""
+    folder = f"pdf-cache/{application.pk}"
+    name = f"{folder}/v{application.version}-{application.language}.pdf"
+    try:
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    except (FileNotFoundError, OSError):
+        pass
+    content = application_pdf(application)
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except (FileNotFoundError, OSError):
+        files = []
+    for old in files:
+        default_storage.delete(f"{folder}/{old}")
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(content))
+    return content
 
-    A PDF that cannot be made does not stop the receipt email: the applicant is told that the submission
-    arrived either way, and the error is logged for the maintainers."""
+
+@task()
+def send_receipt(receipt_id: int) -> str:
+    """Make the receipt of a submission: store the PDF copy and email it to the contacts and the submitter.
+
+    Safe to run again (a worker killed half-way, the scheduler's sweep, a requeued task): the email is queued
+    in the same transaction that stamps the receipt as made, so a receipt is sent once. A PDF that cannot be
+    made does not stop the receipt email: the applicant is told that the submission arrived either way, and
+    the error is logged for the maintainers."""
+    receipt = Receipt.objects.filter(pk=receipt_id, made_at__isnull=True).first()
+    if receipt is None:
+        return "already made"
     application = Application.objects.select_related(
         "call", "call__programme", "call__track", "organisation", "question_set", "submitted_by", "updated_by"
-    ).get(pk=application_id)
+    ).get(pk=receipt.application_id)
     filename = receipt_filename(application)
-    attachments = []
+    # Rendered before the transaction: a second or two of work must not hold a lock.
     try:
         pdf = application_pdf(application)
     except Exception:
         logger.exception("Could not make the PDF copy of application %s", application.pk)
-    else:
-        application.receipt_pdf.save(filename, ContentFile(pdf), save=False)
-        Application.objects.filter(pk=application.pk).update(receipt_pdf=application.receipt_pdf.name)
-        attachments.append((filename, pdf, "application/pdf"))
+        pdf = None
+    with transaction.atomic():
+        receipt = Receipt.objects.select_for_update().get(pk=receipt_id)
+        if receipt.made_at is not None:
+            return "already made"
+        attachments = []
+        if pdf is not None:
+            application.receipt_pdf.save(filename, ContentFile(pdf), save=False)
+            Application.objects.filter(pk=application.pk).update(receipt_pdf=application.receipt_pdf.name)
+            attachments.append((filename, pdf, "application/pdf"))
+        _email_receipt(application, receipt.first_time, attachments)
+        receipt.made_at = clock.now()
+        receipt.save(update_fields=["made_at"])
+    return application.case_number or ""
 
+
+def _email_receipt(application: Application, first_time: bool, attachments: list) -> None:
     people = [c.email for c in application.contacts.all()]
     if application.submitted_by:
         people.append(application.submitted_by.email)
@@ -83,7 +123,7 @@ def send_receipt(application_id: int, first_time: bool = True) -> str:
         people.append(application.updated_by.email)  # whoever sent the completed application
     recipients = list({email.lower(): email for email in people if email}.values())
     if not recipients:
-        return application.case_number or ""
+        return
     notify.send_email(
         recipients,
         "application_receipt",
@@ -99,7 +139,30 @@ def send_receipt(application_id: int, first_time: bool = True) -> str:
         application.language,
         attachments=attachments,
     )
-    return application.case_number or ""
+
+
+def enqueue_receipt(receipt_id: int) -> None:
+    """Queue the making of a receipt after the submission has committed. If even that fails (the database
+    went away that instant), the submission stands and the scheduler's sweep queues the receipt later."""
+    try:
+        send_receipt.enqueue(receipt_id)
+    except Exception:
+        logger.exception("Could not queue receipt %s; the sweep will", receipt_id)
+
+
+# A receipt not made this long after the submission was lost with a worker: the sweep queues it again.
+RECEIPT_SWEEP_AFTER = timedelta(minutes=10)
+
+
+def make_missing_receipts(now=None) -> int:
+    """Queue every receipt that should have been made by now (see `Receipt`)."""
+    now = now or clock.now()
+    pending = Receipt.objects.filter(made_at__isnull=True, created_at__lte=now - RECEIPT_SWEEP_AFTER)
+    count = 0
+    for pk in pending.order_by("pk").values_list("pk", flat=True)[:500]:
+        send_receipt.enqueue(pk)
+        count += 1
+    return count
 
 
 # Reminders, nearest first: a draft gets the reminder of the window it is in, once. A draft started three days
@@ -179,3 +242,4 @@ def deadline_reminders() -> int:
 
 
 scheduler.register("applications.deadline_reminders", timedelta(minutes=15), send_deadline_reminders)
+scheduler.register("applications.make_missing_receipts", timedelta(minutes=10), make_missing_receipts)

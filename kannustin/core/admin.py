@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from . import audit
-from .mail import deliver_email
+from .mail import retry_now as retry_email
 from .models import AuditEvent, OutboundEmail
 
 admin.site.site_header = _("Kannustin administration")
@@ -83,15 +83,22 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is not None and obj.sensitive:
+            # The text holds someone's sign-in or password link: not for anyone else's eyes.
+            return [name for name in fields if name not in {"body", "html_body"}]
+        return fields
+
     @admin.action(description=_("Try to send the selected emails now"))
     def retry_now(self, request, queryset):
         count = 0
         for email in queryset.exclude(status=OutboundEmail.Status.SENT):
-            if email.status == OutboundEmail.Status.GAVE_UP:
-                OutboundEmail.objects.filter(pk=email.pk).update(status=OutboundEmail.Status.FAILED)
-            deliver_email.call(email.pk)
+            retry_email(email)
             count += 1
         audit.record(
             request.user, "outbox.retried", changes={"count": count}, object_type="core.outboundemail"
         )
-        self.message_user(request, _("Tried %(count)d emails again.") % {"count": count}, messages.SUCCESS)
+        self.message_user(
+            request, _("%(count)d emails were queued to be sent again.") % {"count": count}, messages.SUCCESS
+        )

@@ -194,7 +194,9 @@ class GovukBoundField(BoundField):
     def error_html(self):
         if not self.errors:
             return ""
-        messages = format_html_join(mark_safe("<br>"), "{}", ((error,) for error in self.errors))
+        messages = format_html_join(
+            mark_safe("<br>"), "{}", ((error,) for error in self.errors)
+        )  # a constant separator # nosec B308
         return format_html(
             '<p class="govuk-error-message" id="{}"><span class="govuk-visually-hidden">{}</span> {}</p>',
             self.error_id,

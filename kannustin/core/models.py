@@ -45,6 +45,7 @@ class OutboundEmail(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed, will retry")
         GAVE_UP = "gave_up", _("Not delivered")
@@ -63,6 +64,10 @@ class OutboundEmail(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
+    sensitive = models.BooleanField(
+        _("carries a personal link"), default=False,
+        help_text=_("Sign-in and password links: the text is not shown and is removed once delivered."),
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -129,10 +129,65 @@ def seconds_until_next(now: datetime | None = None) -> float:
     return min(waits)
 
 
-def _send_due_email():
-    from .mail import send_due
+def serve(should_stop: Callable[[], bool], *, max_sleep: float = 15.0, report=None, sleep=None) -> None:
+    """The loop of `manage.py run_scheduler`: run what is due, sleep, repeat until `should_stop()`.
 
-    return send_due()
+    It lives for ever, so it must outlive the database: a lost connection, a restart or a failover makes a
+    job (or the loop's own bookkeeping in the cache) raise; the loop logs it, drops the broken connections,
+    waits a little longer each time (1 s doubling to a minute) and goes on."""
+    from django.db import DatabaseError, close_old_connections, connections
+
+    sleep = sleep or (lambda seconds: _sleep_unless(should_stop, seconds))
+    failures = 0
+    while not should_stop():
+        try:
+            close_old_connections()  # a process that lives for ever must not keep a broken connection
+            results = run_due()
+            if report:
+                report(results)
+            close_old_connections()
+            wait = min(max_sleep, max(seconds_until_next(), 1.0))
+            failures = 0
+        except DatabaseError:
+            failures += 1
+            wait = min(2 ** (failures - 1), 60)
+            logger.exception("The scheduler lost the database; trying again in %s s", wait)
+            for connection in connections.all():
+                connection.close()  # the next query opens a fresh one
+        sleep(wait)
 
 
-register("core.send_due_email", timedelta(minutes=1), _send_due_email)
+def _sleep_unless(should_stop: Callable[[], bool], seconds: float) -> None:
+    """Sleep in short steps, so that a stop signal is obeyed within a second."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not should_stop() and time.monotonic() < deadline:
+        time.sleep(min(1.0, max(deadline - time.monotonic(), 0.0)))
+
+
+def _enqueue_due_email():
+    from .mail import enqueue_due
+
+    return enqueue_due()
+
+
+def requeue_stuck_tasks(now: datetime | None = None) -> int:
+    """Tasks still RUNNING long after they started belong to a worker that died (killed, out of memory, the
+    machine restarted): put them back in the queue. Every task is idempotent, so one that was only slow and
+    runs twice does no harm."""
+    from django.conf import settings
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or clock.now()
+    cutoff = now - timedelta(seconds=settings.TASK_RUNNING_TIMEOUT_SECONDS)
+    stuck = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=cutoff)
+    count = stuck.update(status=TaskResultStatus.READY)
+    if count:
+        logger.warning("Requeued %s tasks whose worker stopped while running them", count)
+    return count
+
+
+register("core.send_due_email", timedelta(minutes=1), _enqueue_due_email)
+register("core.requeue_stuck_tasks", timedelta(minutes=1), requeue_stuck_tasks)

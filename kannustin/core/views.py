@@ -1,8 +1,12 @@
+import json
+import logging
+
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 
 from .middleware import SUPPORTED
 
@@ -27,6 +31,24 @@ def set_language(request, code):
             user.language = code
             user.save(update_fields=["language"])
     return response
+
+
+csp_logger = logging.getLogger("kannustin.csp")
+CSP_REPORT_MAX_BYTES = 16 * 1024
+
+
+@csrf_exempt  # browsers send reports without a token
+@require_POST
+def csp_report(request):
+    """Content-Security-Policy violations reported by browsers, written to the log for the maintainers."""
+    raw = request.read(CSP_REPORT_MAX_BYTES)
+    try:
+        report = json.loads(raw or b"{}")
+    except ValueError:
+        report = {"unreadable": raw[:200].decode("utf-8", "replace")}
+    body = report.get("csp-report", report) if isinstance(report, dict) else report
+    csp_logger.warning("Content-Security-Policy violation: %s", json.dumps(body, ensure_ascii=False)[:2000])
+    return HttpResponse(status=204)
 
 
 def _error(request, template, status):

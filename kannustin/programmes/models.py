@@ -6,6 +6,7 @@ Everything an applicant reads is written in Finnish, Swedish and English (`*_fi`
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -184,6 +185,11 @@ class Call(TranslatedMixin, models.Model):
             raise ValidationError({"closes_at": _("The call must close after it opens.")})
         if self.track_id and self.programme_id and self.track.programme_id != self.programme_id:
             raise ValidationError({"track": _("The track belongs to another programme.")})
+        if self.max_attachment_mb and self.max_attachment_mb > settings.MAX_ATTACHMENT_MB:
+            # The server refuses larger request bodies before reading them.
+            raise ValidationError(
+                {"max_attachment_mb": _("The service accepts files of at most %(mb)s MB.") % {"mb": settings.MAX_ATTACHMENT_MB}}
+            )  # fmt: skip
 
     @property
     def state(self) -> str:

@@ -1,6 +1,7 @@
 """Public pages of the programme: programme and call pages, FAQ, accessibility statement, privacy notice,
 accessibility feedback; and the officials' list of that feedback."""
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -128,6 +129,13 @@ def feedback(request):
         initial.update(name=request.user.name, email=request.user.email)
     form = FeedbackForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        # Anyone may write, so one address may not flood the officials' inbox (the limit is in settings).
+        if not ratelimit.consume(request, action="feedback"):
+            form.add_error(
+                None,
+                _("You have sent several messages in a short time. Wait a few minutes, then send again."),
+            )
+            return render(request, "programmes/feedback.html", {"form": form}, status=429)
         item = form.save(commit=False)
         item.language = request.LANGUAGE_CODE
         item.save()

@@ -148,7 +148,7 @@ def test_create_api_token_prints_only_the_token(user_factory, helsinki):
     assert output.count("\n") == 1 and " " not in raw
     token = ApiToken.objects.get(user=user)
     assert token.name == "Integration" and raw.startswith(token.prefix)
-    assert ApiToken.authenticate(raw) == user
+    assert ApiToken.authenticate(raw).user == user
     assert AuditEvent.objects.filter(action="api_token.created", object_id=str(token.pk)).exists()
 
 

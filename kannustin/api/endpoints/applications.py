@@ -208,6 +208,11 @@ def create_application(request, payload: ApplicationCreateIn):
         application = actions.create_draft(call, organisation, by=request.user)
     except actions.CallClosed:
         raise _call_closed() from None
+    except actions.TooManyDrafts as exc:
+        raise ApiError(409, "too_many_drafts", _(
+            "Your organisation already has %(count)s unfinished applications in this call. Continue one of "
+            "them, or ask the programme's officials if you need more."
+        ) % {"count": exc.args[0]}) from None  # fmt: skip
     return Status(201, _serialise(_visible(request, application.pk)))
 
 

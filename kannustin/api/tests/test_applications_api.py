@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 class Api:
     def __init__(self, client, user):
         self.client = client
-        _token, raw = ApiToken.issue(user, "test")
+        _token, raw = ApiToken.issue(user, "test", scope=ApiToken.Scope.WRITE)
         self.headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
     def post(self, path, data=None, **extra):
@@ -144,3 +144,18 @@ def test_submit_after_deadline(client, call, signatory, helsinki):
     with time_machine.travel(call.closes_at):
         response = api.post(f"/applications/{draft['id']}/submit/")
     assert response.status_code == 409 and response.json()["code"] == "call_closed"
+
+
+def test_only_a_signatory_may_submit_even_an_application_already_submitted(
+    client, call, signatory, helsinki, user_factory
+):
+    from kannustin.applications import actions
+    from kannustin.applications.tests.helpers import complete_application
+
+    application = complete_application(actions.create_draft(call, helsinki, by=signatory), signatory)
+    actions.submit(application, by=signatory)
+    drafter = Api(client, user_factory(Role.APPLICANT, helsinki))
+
+    response = drafter.post(f"/applications/{application.pk}/submit/")
+
+    assert response.status_code == 403 and response.json()["code"] == "permission_denied"

@@ -212,8 +212,9 @@ def _dashboard_world(call, helsinki, signatory, user_factory, count):
 
 @pytest.mark.parametrize("page", ["dashboard", "overview", "section", "check"])
 def test_pages_run_the_same_number_of_queries_with_1_and_50_applications(
-    client, call, helsinki, signatory, user_factory, django_assert_num_queries, page
+    client, call, helsinki, signatory, user_factory, django_assert_num_queries, page, settings
 ):
+    settings.MAX_OPEN_DRAFTS_PER_CALL = 100  # an organisation with very many applications
     def url(application):
         if page == "dashboard":
             return reverse("applications:dashboard")
@@ -654,6 +655,27 @@ def test_pdf_without_a_stored_copy_is_made_now(client, draft, signatory, monkeyp
     response = client.get(reverse("applications:pdf", args=[draft.pk]))
     assert response.content == f"%PDF-1.7 fresh {draft.pk}".encode()
     assert response["Content-Disposition"] == f'attachment; filename="application-{draft.pk}.pdf"'
+
+
+def test_a_drafts_pdf_is_made_once_per_saved_version(client, draft, signatory, monkeypatch):
+    from .. import tasks
+
+    made = []
+
+    def render(application):
+        made.append(application.version)
+        return f"%PDF-1.7 v{application.version}".encode()
+
+    monkeypatch.setattr(tasks, "application_pdf", render)
+    client.force_login(signatory)
+    url = reverse("applications:pdf", args=[draft.pk])
+    for _ in range(3):
+        assert client.get(url).content == f"%PDF-1.7 v{draft.version}".encode()
+    assert made == [draft.version]
+
+    saved = actions.save(draft, by=signatory, version=draft.version, changes={"answers": {"summary": "Uusi"}})
+    assert client.get(url).content == f"%PDF-1.7 v{saved.version}".encode()
+    assert made == [draft.version, saved.version]
 
 
 # Withdrawal ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 import io
 import re
+from datetime import timedelta
 
 import pypdf
 import pytest
@@ -9,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from kannustin.applications import tasks
-from kannustin.applications.models import Application
+from kannustin.applications.models import Application, Receipt
 from kannustin.registry.models import Organisation
 
 from .test_ministry import PDF_BYTES, complete_call, submitted_application
@@ -92,9 +93,75 @@ def test_business_secrets_are_marked(call, helsinki):
 
 def test_send_receipt_stores_the_copy(call, helsinki):
     application = submitted_application(call, helsinki)
-    assert tasks.send_receipt.call(application.pk) == application.case_number
+    receipt = Receipt.objects.get(application=application)
+    Receipt.objects.filter(pk=receipt.pk).update(made_at=None)  # as if the worker had not got to it yet
+    assert tasks.send_receipt.call(receipt.pk) == application.case_number
     application = Application.objects.get(pk=application.pk)
     assert application.receipt_pdf.name.endswith(".pdf")
     assert application.case_number.replace("/", "-") in application.receipt_pdf.name
     with application.receipt_pdf.open("rb") as handle:
         assert application.case_number in pdf_text(handle.read())
+
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}}
+
+
+def receipt_emails(application):
+    from kannustin.core.models import OutboundEmail
+
+    return OutboundEmail.objects.filter(subject__contains=application.case_number)
+
+
+@pytest.mark.django_db(transaction=True)  # the worker manages connections itself, as in production
+def test_a_receipt_killed_with_its_worker_is_made_once_after_the_requeue(
+    call, helsinki, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from kannustin.core import clock, scheduler
+    from kannustin.core.management.commands.run_worker import ResilientWorker
+
+    settings.TASKS = DB_TASKS
+    with django_capture_on_commit_callbacks(execute=True):
+        application = submitted_application(call, helsinki)
+    task = DBTaskResult.objects.get(task_path__endswith="send_receipt")
+    # A worker took the task and was killed before it finished: the row stays RUNNING, nothing was made.
+    DBTaskResult.objects.filter(pk=task.pk).update(
+        status=TaskResultStatus.RUNNING, started_at=clock.now() - timedelta(hours=1)
+    )
+    assert scheduler.requeue_stuck_tasks() == 1
+
+    worker = ResilientWorker(
+        queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+        max_tasks=None, worker_id="after-the-kill", excluded_queue_names=[],
+    )  # fmt: skip
+    worker.run()
+
+    receipt = Receipt.objects.get(application=application)
+    assert receipt.made_at is not None
+    assert Application.objects.get(pk=application.pk).receipt_pdf
+    assert receipt_emails(application).count() == 1
+    # The same task once more (a second requeue, a slow worker finishing after all): still one receipt.
+    assert tasks.send_receipt.call(receipt.pk) == "already made"
+    assert receipt_emails(application).count() == 1
+
+
+def test_the_sweep_makes_a_receipt_whose_task_was_never_queued(call, helsinki, settings):
+    import time_machine
+
+    from kannustin.core import clock
+
+    settings.TASKS = DB_TASKS  # the submission's own task stays queued: nobody runs it
+    application = submitted_application(call, helsinki)
+    receipt = Receipt.objects.get(application=application)
+    assert receipt.made_at is None
+    assert tasks.make_missing_receipts() == 0  # not late yet
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+                                  "QUEUES": ["default", "email"]}}  # fmt: skip
+    with time_machine.travel(clock.now() + tasks.RECEIPT_SWEEP_AFTER + timedelta(minutes=1)):
+        assert tasks.make_missing_receipts() == 1
+    receipt.refresh_from_db()
+    assert receipt.made_at is not None and receipt_emails(application).count() == 1
+    assert tasks.make_missing_receipts() == 0

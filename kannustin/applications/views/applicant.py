@@ -238,7 +238,17 @@ def start(request, call_id, org_code):
             }
         messages.error(request, message)
         return redirect("applications:dashboard")
+    except actions.TooManyDrafts as exc:
+        messages.error(request, too_many_drafts_message(call, exc.args[0]))
+        return redirect("applications:dashboard")
     return redirect("applications:overview", pk=application.pk)
+
+
+def too_many_drafts_message(call, count) -> str:
+    return _(
+        "Your organisation already has %(count)s unfinished applications in the call “%(call)s”. Continue "
+        "one of them, or ask the programme's officials if you need more."
+    ) % {"count": count, "call": call.tr("title")}
 
 
 # Task list ----------------------------------------------------------------------------------------------
@@ -693,7 +703,7 @@ def pdf(request, pk):
         except (FileNotFoundError, OSError):
             content = None
     if content is None:
-        content = tasks.application_pdf(application)
+        content = tasks.cached_pdf(application)
     name = (application.case_number or f"application-{application.pk}").replace("/", "-")
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from kannustin.accounts.roles import Role
 from kannustin.core import audit, clock
-from kannustin.core.mail import deliver_email
+from kannustin.core.mail import retry_now
 from kannustin.core.models import AuditEvent, OutboundEmail
 from kannustin.programmes.models import Call
 
@@ -361,13 +361,10 @@ def _retry(request):
     if email.status not in RETRYABLE:
         messages.info(request, _("That email is not waiting for a new attempt."))
         return redirect(back)
-    if email.status == OutboundEmail.Status.GAVE_UP:
-        # Delivery skips messages it has given up on; one more attempt is asked for by hand.
-        OutboundEmail.objects.filter(pk=pk).update(status=OutboundEmail.Status.FAILED)
     audit.record(request.user, "email.retried", email, {"status": email.status})
-    outcome = deliver_email.call(pk)
-    if outcome == OutboundEmail.Status.SENT:
-        messages.success(request, _("The email was sent."))
-    else:
-        messages.error(request, _("The email could not be sent this time either. See the last error."))
+    # Only queued: the page never waits for the mail server.
+    retry_now(email)
+    messages.success(
+        request, _("The email is queued to be sent again. Its status changes here once it is sent.")
+    )
     return redirect(back)

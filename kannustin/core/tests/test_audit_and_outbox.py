@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 
 from kannustin.core import audit, clock
-from kannustin.core.mail import MAX_ATTEMPTS, backoff, deliver_email, send_due
+from kannustin.core.mail import MAX_ATTEMPTS, backoff, deliver_due_now, deliver_email
 from kannustin.core.models import AuditEvent, OutboundEmail
 
 pytestmark = pytest.mark.django_db
@@ -52,10 +52,10 @@ def test_failing_mail_server_delays_but_loses_nothing(settings, django_capture_o
     assert row.next_attempt_at > clock.now()
 
     # Not yet due: nothing is tried.
-    assert send_due() == 0
+    assert deliver_due_now() == 0
     settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with time_machine.travel(clock.now() + timedelta(minutes=5)):
-        assert send_due() == 1
+        assert deliver_due_now() == 1
     row.refresh_from_db()
     assert row.status == OutboundEmail.Status.SENT and row.attempts == 2
     assert len(mail.outbox) == 1

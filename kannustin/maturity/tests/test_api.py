@@ -19,7 +19,7 @@ def api():
 
 def as_user(user) -> dict:
     """Request options for TestClient: the bearer token of `user` (the router's auth sets request.auth)."""
-    _token, raw = ApiToken.issue(user, "test")
+    _token, raw = ApiToken.issue(user, "test", scope=ApiToken.Scope.WRITE)
     return {"headers": {"Authorization": f"Bearer {raw}"}, "user": user}
 
 
@@ -144,7 +144,7 @@ def test_a_token_is_required(api, call):
 def test_mounted_under_api_v1(client, call, applicant):
     """Through the real URL and the API's own error handlers: a wrongly typed level is a 422 in the API's
     error shape too."""
-    _token, raw = ApiToken.issue(applicant, "test")
+    _token, raw = ApiToken.issue(applicant, "test", scope=ApiToken.Scope.WRITE)
     headers = {"Authorization": f"Bearer {raw}"}
     url = f"/api/v1/organisations/091/maturity/{call.pk}/"
     response = client.put(

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from kannustin.accounts.middleware import has_totp
 from kannustin.accounts.models import ApiToken, User
 from kannustin.core import audit
 
@@ -13,6 +14,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("email")
         parser.add_argument("--name", default="Command line", help="What the token is for.")
+        parser.add_argument(
+            "--scope", choices=ApiToken.Scope.values, default=ApiToken.Scope.READ,
+            help="read (the default) or write: whether the token may change things.",
+        )  # fmt: skip
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=ApiToken.DEFAULT_DAYS,
+            help="How many days the token is valid (1–365).",
+        )
 
     def handle(self, *args, **options):
         email = options["email"].strip()
@@ -27,7 +38,15 @@ class Command(BaseCommand):
             raise CommandError(f"No user with the email address {email!r}.")
         if not user.is_active:
             raise CommandError(f"The user {user.email} is not active.")
+        if not 1 <= options["days"] <= 365:
+            raise CommandError("--days must be from 1 to 365.")
+        if user.needs_second_factor and not has_totp(user):
+            raise CommandError(
+                f"{user.email} has a ministry role but no second factor: their token would be refused. "
+                "They must sign in and set up the authenticator app first."
+            )
         with transaction.atomic():
-            token, raw = ApiToken.issue(user, name)
-            audit.record(None, "api_token.created", token, {"name": token.name, "prefix": token.prefix})
+            token, raw = ApiToken.issue(user, name, scope=options["scope"], days=options["days"])
+            audit.record(None, "api_token.created", token,
+                         {"name": token.name, "prefix": token.prefix, "scope": token.scope})  # fmt: skip
         self.stdout.write(raw)

@@ -1,8 +1,6 @@
 import signal
-import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections
 
 from kannustin.core import scheduler
 
@@ -53,13 +51,11 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, self.stop)
         signal.signal(signal.SIGINT, self.stop)
         self.stdout.write(f"Scheduler started: {', '.join(str(item) for item in scheduler.jobs())}.")
-        while not self.stopping:
-            close_old_connections()  # a process that lives for ever must not keep a broken connection
-            self.report(scheduler.run_due(), quiet=True)
-            close_old_connections()
-            deadline = time.monotonic() + min(max_sleep, max(scheduler.seconds_until_next(), 1.0))
-            while not self.stopping and time.monotonic() < deadline:
-                time.sleep(min(1.0, deadline - time.monotonic()))
+        scheduler.serve(
+            lambda: self.stopping,
+            max_sleep=max_sleep,
+            report=lambda results: self.report(results, quiet=True),
+        )
         self.stdout.write("Scheduler stopped.")
 
     def stop(self, signum, frame):

@@ -13,7 +13,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport, **options):
         helpers = [
-            subprocess.Popen([sys.executable, "manage.py", "db_worker", "--interval", "1", "--no-reload"]),  # noqa: S603
+            subprocess.Popen(
+                [sys.executable, "manage.py", "run_worker", "--queue-name", "*", "--interval", "1"]
+            ),  # noqa: S603
             subprocess.Popen([sys.executable, "manage.py", "run_scheduler"]),  # noqa: S603
         ]
         self.stdout.write(
