@@ -215,6 +215,7 @@ def test_pages_run_the_same_number_of_queries_with_1_and_50_applications(
     client, call, helsinki, signatory, user_factory, django_assert_num_queries, page, settings
 ):
     settings.MAX_OPEN_DRAFTS_PER_CALL = 100  # an organisation with very many applications
+
     def url(application):
         if page == "dashboard":
             return reverse("applications:dashboard")
