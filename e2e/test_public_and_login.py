@@ -20,7 +20,7 @@ def demo(settings):
 LANGUAGE_LINKS = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
 HEADINGS = {
     "fi": "Kuntien digitalisaation kannustinjärjestelmä",
-    "sv": "Incitamentsystemet för kommunernas digitalisering",
+    "sv": "Incitamentsystemet för digitalisering i kommunerna",
     "en": "Incentive programme for digitalisation in municipalities",
 }
 

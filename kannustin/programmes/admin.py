@@ -173,7 +173,7 @@ class MaturityDimensionAdmin(AuditedAdmin):
 
 @admin.register(models.Workshop)
 class WorkshopAdmin(AuditedAdmin):
-    list_display = ["title_fi", "track", "starts_at", "place"]
+    list_display = ["title_fi", "track", "starts_at", "place_fi"]
 
 
 @admin.register(models.SitePage)

@@ -209,7 +209,6 @@ class Round:
     workshop: tuple[datetime, datetime]
     joint: tuple[datetime, datetime]
     project_ends_by: date
-    notice: dict | None = None  # put before the programme summary and page
     stage_note: dict | None = None  # put before the texts of the track-2 calls
 
 
@@ -353,8 +352,9 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
             **_fields("name", round_.names["name"]),
             **_fields("short_name", round_.names["short_name"]),
             **_fields("legal_basis", p2019.LEGAL_BASIS),
-            **_fields("summary", p2019.SUMMARY, context, round_.notice),
-            **_fields("body", p2019.BODY, context, round_.notice),
+            # A demo round's notice is shown once, by the programme page itself (is_demo), not in its texts.
+            **_fields("summary", p2019.SUMMARY, context),
+            **_fields("body", p2019.BODY, context),
             **_fields("how_to_apply", p2019.HOW_TO_APPLY),
         },
     )
@@ -411,7 +411,7 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
             "title_en": p2019.WORKSHOP["title"]["en"],
             "starts_at": round_.workshop[0],
             "ends_at": round_.workshop[1],
-            "place": p2019.WORKSHOP["place"],
+            **_fields("place", p2019.WORKSHOP["place"]),
             **_fields("body", p2019.WORKSHOP["body"]),
         },
     )
@@ -485,7 +485,6 @@ def create_demo_programme(today: date, stats: LoadStats | None = None) -> Progra
         joint=(helsinki_time(day(-7), time(0, 0)), helsinki_time(day(35), CLOSING_TIME)),
         # Two years to carry out the project, as in 2019.
         project_ends_by=date(year + 2, 11, 30),
-        notice=demo.NOTICE,
         stage_note=demo.STAGES_OVERLAP,
     )
     return _load_round(round_, stats)

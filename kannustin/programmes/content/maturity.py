@@ -8,7 +8,7 @@ from . import t
 
 NAME = t(
     "Kuntien digitalisaation kypsyysmalli",
-    "Mognadsgradsmodell för kommunernas digitalisering",
+    "Mognadsgradsmodell för digitalisering i kommunerna",
     "Digitalisation maturity model for municipalities",
 )
 

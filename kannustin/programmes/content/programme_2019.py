@@ -19,7 +19,7 @@ PROJECT_ENDS_BY = date(2021, 11, 30)
 
 NAME = t(
     "Kuntien digitalisaation kannustinjärjestelmä 2019",
-    "Incitamentsystemet för kommunernas digitalisering 2019",
+    "Incitamentsystemet för digitalisering i kommunerna 2019",
     "Incentive programme for digitalisation in municipalities 2019",
 )
 SHORT_NAME = t("Kannustin 2019", "Incitament 2019", "Kannustin 2019")
@@ -28,8 +28,8 @@ LEGAL_BASIS = t(
     "Laki valtionavustuksista (valtionavustuslaki, 688/2001) ja valtioneuvoston asetus kuntien "
     "digitalisaation kannustinjärjestelmästä (893/2019). Määräraha on valtion talousarvion momentilla "
     "28.90.32 (siirtomääräraha 3 v).",
-    "Statsunderstödslagen (688/2001) och statsrådets förordning om incitamentsystemet för kommunernas "
-    "digitalisering (893/2019). Anslaget finns under moment 28.90.32 i statsbudgeten (reservationsanslag 3 år).",
+    "Statsunderstödslagen (688/2001) och statsrådets förordning om incitamentsystemet för digitalisering i "
+    "kommunerna (893/2019). Anslaget finns under moment 28.90.32 i statsbudgeten (reservationsanslag 3 år).",
     "Act on Discretionary Government Transfers (688/2001) and Government Decree on the incentive system for "
     "digitalisation in municipalities (893/2019). The appropriation is on item 28.90.32 of the state budget "
     "(transferable appropriation, 3 years).",
@@ -525,7 +525,7 @@ putting the resident at the centre.
 
 WORKSHOP = {
     "title": t("Kohteen 2 yhteinen työpaja", "Gemensam workshop för punkt 2", "Joint workshop for track 2"),
-    "place": "Helsinki / Helsingfors",
+    "place": t("Helsinki", "Helsingfors", "Helsinki"),
     "body": t(
         "Työpaja on tarkoitettu kaikille, jotka tekivät ehdotuksen tai ilmoittautuivat mukaan. Työpajassa "
         "verkostoidutaan, etsitään kumppanikuntia ja kehitetään ideoista laajempia yhteishankkeita. Esitykset "
