@@ -5,11 +5,11 @@ Field names: an answer is its question key; structured parts are `budget`, `requ
 `co_applicants`, `contacts`, `indicators`, `confidential_keys`.
 """
 
-from datetime import date
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from kannustin.core.formats import format_date, parse_date
 from kannustin.core.i18n import current_language
 from kannustin.core.money import CENT, format_euros, to_money
 from kannustin.programmes.models import Question
@@ -51,10 +51,11 @@ def clean_answer(question: Question, value):
             raise ValueError(_("Enter at most %(max)s.") % {"max": question.max_value})
         return str(number.quantize(CENT) if kind == Question.Type.MONEY else number)
     if kind == Question.Type.DATE:
-        try:
-            return (value if isinstance(value, date) else date.fromisoformat(str(value).strip())).isoformat()
-        except ValueError:
-            raise ValueError(_("Enter a real date, for example 2026-03-31.")) from None
+        # As people write it (1.3.2027) or as ISO 8601 (2027-03-01); stored as ISO 8601.
+        day = parse_date(value)
+        if day is None:
+            raise ValueError(_("Enter a real date, for example 1.3.2027 or 2027-03-01."))
+        return day.isoformat()
     option_keys = [option.get("key") for option in question.options or []]
     if kind == Question.Type.CHOICE:
         if value not in option_keys:
@@ -303,12 +304,12 @@ def missing_for_submit(application) -> list[dict]:
     if end and call.project_ends_by and end > call.project_ends_by.isoformat():
         missing.append(
             {"code": "ends_too_late", "field": "end_date", "section": "basics",
-             "message": _("The project must end by %(date)s.") % {"date": call.project_ends_by.strftime("%d.%m.%Y")}}
+             "message": _("The project must end by %(date)s.") % {"date": format_date(call.project_ends_by)}}
         )  # fmt: skip
     if start and call.project_starts_from and start < call.project_starts_from.isoformat():
         missing.append(
             {"code": "starts_too_early", "field": "start_date", "section": "basics",
-             "message": _("The project can start on %(date)s at the earliest.") % {"date": call.project_starts_from.strftime("%d.%m.%Y")}}
+             "message": _("The project can start on %(date)s at the earliest.") % {"date": format_date(call.project_starts_from)}}
         )  # fmt: skip
     lines = list(application.budget_lines.all())
     if not lines:

@@ -17,7 +17,7 @@ from django.db import models, transaction
 
 from kannustin.core import audit
 from kannustin.core.clock import HELSINKI
-from kannustin.core.money import format_euros
+from kannustin.core.formats import format_date, format_euros, format_moment, format_span
 
 from .content import LANGUAGES, demo, faq, maturity, questions, site_pages
 from .content import programme_2019 as p2019
@@ -40,10 +40,6 @@ from .models import (
     Workshop,
 )
 
-MONTHS_EN = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
 CLOSING_TIME = time(16, 15)
 
 
@@ -83,36 +79,6 @@ class LoadStats:
 def helsinki_time(day: date, at: time) -> datetime:
     """An aware datetime for a Finnish wall-clock time (zoneinfo gives the right offset, summer or winter)."""
     return datetime.combine(day, at, tzinfo=HELSINKI)
-
-
-def format_date(day: date, language: str) -> str:
-    if language == "en":
-        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.day}.{day.month}.{day.year}"
-
-
-def _clock(moment: datetime, language: str) -> str:
-    if language == "en":
-        return f"{moment.hour}:{moment.minute:02d}"
-    return f"{moment.hour}.{moment.minute:02d}"
-
-
-def format_moment(moment: datetime, language: str) -> str:
-    """'19.9.2019 klo 16.15', '19.9.2019 kl. 16.15', '19 September 2019 at 16:15'; midnight gives the date."""
-    local = moment.astimezone(HELSINKI)
-    day = format_date(local.date(), language)
-    if local.time() == time(0, 0):
-        return day
-    word = {"fi": "klo", "sv": "kl.", "en": "at"}[language]
-    return f"{day} {word} {_clock(local, language)}"
-
-
-def format_span(starts: datetime, ends: datetime, language: str) -> str:
-    """'27.9.2019 klo 9.00–16.00' for a single-day event."""
-    starts, ends = starts.astimezone(HELSINKI), ends.astimezone(HELSINKI)
-    word = {"fi": "klo", "sv": "kl.", "en": ""}[language]
-    hours = f"{_clock(starts, language)}–{_clock(ends, language)}"
-    return f"{format_date(starts.date(), language)} {word} {hours}".replace("  ", " ")
 
 
 def _fields(prefix: str, texts: dict, context: dict | None = None, before: dict | None = None) -> dict:
@@ -223,7 +189,10 @@ def _context(round_: Round) -> dict:
             "proposals_close": format_moment(round_.proposals[1], language),
             "joint_opens": format_moment(round_.joint[0], language),
             "joint_closes": format_moment(round_.joint[1], language),
-            "demand_history": p2019.DEMAND_HISTORY[language],
+            "demand_history": p2019.DEMAND_HISTORY[language].format(
+                smallest=format_euros(p2019.GRANTS_2019[0], language, cents=False),
+                largest=format_euros(p2019.GRANTS_2019[1], language, cents=False),
+            ),
         }
     return context
 

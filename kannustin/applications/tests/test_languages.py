@@ -95,3 +95,26 @@ def test_the_pdf_names_municipalities_in_the_applications_language(narpes_applic
     assert "Närpiö" not in text and "Kristiinankaupunki" not in text
     with translation.override("sv"):
         assert section_title("partners") in text
+
+
+def test_dates_are_written_one_way_and_read_as_people_write_them(client, narpes_application):
+    """1.3.2027 on the check page and in the PDF, never 01.03.2027; "1.3.2027" is accepted as an answer."""
+    application, signatory = narpes_application
+    year = application.call.closes_at.year + 1
+    application = actions.save(
+        application, by=signatory, version=application.version,
+        changes={"answers": {"start_date": f"1.3.{year}", "end_date": f"{year + 1}-06-30"}},
+    )  # fmt: skip
+    assert application.answers["start_date"] == f"{year}-03-01"
+    client.force_login(signatory)
+    for language, end in (
+        ("sv", f"30.6.{year + 1}"),
+        ("fi", f"30.6.{year + 1}"),
+        ("en", f"30 June {year + 1}"),
+    ):
+        client.cookies["kannustin_language"] = language
+        body = client.get(reverse("applications:check", args=[application.pk])).content.decode()
+        assert end in body
+        assert f"01.03.{year}" not in body
+    text = pdf_text(tasks.application_pdf(application))
+    assert f"1.3.{year}" in text and f"01.03.{year}" not in text

@@ -12,6 +12,7 @@ from kannustin.accounts.roles import Role
 from kannustin.applications import actions, notifications
 from kannustin.applications.models import Application, Status
 from kannustin.core import clock, notify
+from kannustin.core.formats import format_datetime
 from kannustin.core.models import Notification, OutboundEmail
 from kannustin.registry.models import Organisation
 
@@ -64,7 +65,7 @@ def test_receipt_email_in_finnish_with_the_pdf(call, helsinki, django_capture_on
     assert "Kohteen 1 haku" in receipt.body and "Testiohjelma" in receipt.body  # content in Finnish
     assert f"/applications/{application.pk}/receipt/" in receipt.body
     submitted_at = clock.helsinki(application.submitted_at)
-    assert f"{submitted_at:%-d.%-m.%Y %H.%M}" in receipt.body
+    assert format_datetime(submitted_at, "fi") in receipt.body  # 2.12.2026 klo 16.15
     [(filename, content, mimetype)] = receipt.attachments
     assert filename == application.case_number.replace("/", "-") + ".pdf"
     assert mimetype == "application/pdf" and content.startswith(b"%PDF")

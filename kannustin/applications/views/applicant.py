@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from kannustin.accounts.models import Membership
 from kannustin.accounts.roles import Role
 from kannustin.core import clock
+from kannustin.core.formats import format_date, format_time
 from kannustin.core.models import Notification
 from kannustin.maturity import services as maturity
 from kannustin.programmes.models import Call, Question
@@ -124,7 +125,7 @@ def countdown(closes_at, now=None) -> str:
     closes = clock.helsinki(closes_at)
     days = (closes.date() - clock.helsinki(now).date()).days
     if days <= 0:
-        return _("Closes today at %(time)s") % {"time": closes.strftime("%H.%M")}
+        return _("Closes today at %(time)s") % {"time": format_time(closes)}
     return ngettext("%(count)d day left", "%(count)d days left", days) % {"count": days}
 
 
@@ -224,8 +225,8 @@ def start(request, call_id, org_code):
                 "The call “%(call)s” is not open yet: it opens on %(date)s at %(time)s Finnish time."
             ) % {
                 "call": call.tr("title"),
-                "date": clock.helsinki(call.opens_at).strftime("%d.%m.%Y"),
-                "time": clock.helsinki(call.opens_at).strftime("%H.%M"),
+                "date": format_date(call.opens_at),
+                "time": format_time(call.opens_at),
             }
         else:
             message = _(
@@ -233,8 +234,8 @@ def start(request, call_id, org_code):
                 "longer be started."
             ) % {
                 "call": call.tr("title"),
-                "date": closes.strftime("%d.%m.%Y"),
-                "time": closes.strftime("%H.%M"),
+                "date": format_date(closes),
+                "time": format_time(closes),
             }
         messages.error(request, message)
         return redirect("applications:dashboard")

@@ -132,9 +132,9 @@ def answer_display(question, value) -> str:
 
         return format_euros(value, current_language())
     if question.type == Question.Type.DATE:
-        from datetime import date
+        from kannustin.core.formats import format_date, parse_date
 
-        return date.fromisoformat(value).strftime("%d.%m.%Y")
+        return format_date(parse_date(value)) or str(value)
     return str(value)
 
 

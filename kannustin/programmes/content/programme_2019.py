@@ -292,10 +292,12 @@ TRACK_2 = {
     ),
 }
 
+# The smallest and largest grant of 2019; amounts are written by the loader (core.formats.format_euros).
+GRANTS_2019 = (Decimal("11900"), Decimal("2000000"))
 DEMAND_HISTORY = t(
-    "Vuoden 2019 haussa myönnetyt avustukset olivat 11 900 – 2 000 000 euroa.",
-    "I ansökningsomgången 2019 var de beviljade understöden 11 900–2 000 000 euro.",
-    "In the 2019 round, grants ranged from €11,900 to €2,000,000.",
+    "Vuoden 2019 haussa myönnetyt avustukset olivat {smallest} – {largest}.",
+    "I ansökningsomgången 2019 var de beviljade understöden {smallest} – {largest}.",
+    "In the 2019 round, grants ranged from {smallest} to {largest}.",
 )
 
 CALL_TRACK_1 = {

@@ -222,8 +222,12 @@ def test_money_rules(programme):
         assert call.project_ends_by == date(2021, 11, 30)
         assert call.min_grant is None and call.max_grant is None
     track_1 = programme.calls.get(slug="kohde-1")
-    assert "11 900" in track_1.body_fi and "2 000 000" in track_1.body_fi
-    assert "€11,900" in track_1.body_en
+    # Amounts in prose in the one style of each language (core.formats), not "euroa" or "miljoner euro".
+    assert "11\u00a0900\u00a0€ – 2\u00a0000\u00a0000\u00a0€" in track_1.body_fi
+    assert "11\u00a0900\u00a0€ – 2\u00a0000\u00a0000\u00a0€" in track_1.body_sv
+    assert "€11,900 to €2,000,000" in track_1.body_en
+    for language in ("fi", "sv"):
+        assert not re.search(r"\d (euroa|euro|miljoner|miljoonaa)\b", getattr(track_1, f"body_{language}"))
 
 
 def test_joint_call_eligibility_names_administrator_and_exclusions(programme):
