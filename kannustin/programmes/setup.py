@@ -175,6 +175,7 @@ class Round:
     workshop: tuple[datetime, datetime]
     joint: tuple[datetime, datetime]
     project_ends_by: date
+    decisions: dict  # call slug → the date decisions are expected by, or None when not known
     stage_note: dict | None = None  # put before the texts of the track-2 calls
 
 
@@ -286,6 +287,7 @@ def _load_call(
             "max_aid_share": p2019.MAX_AID_SHARE,
             "vat_eligible": False,
             "project_ends_by": round_.project_ends_by,
+            "decisions_expected_on": round_.decisions.get(spec["slug"]),
             "min_grant": None,
             "max_grant": None,
             "score_min": 0,
@@ -334,6 +336,8 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
             {"programme": programme, "email": contact["email"]},
             {
                 "name": contact["name"],
+                "phone": contact["phone"],
+                "languages": contact["languages"],
                 "order": order,
                 **_fields("title", contact["title"]),
                 **_fields("topic", contact["topic"]),
@@ -425,6 +429,7 @@ def create_programme_2019(stats: LoadStats | None = None) -> Programme:
             helsinki_time(date(2019, 12, 19), CLOSING_TIME),
         ),
         project_ends_by=p2019.PROJECT_ENDS_BY,
+        decisions={p2019.CALL_TRACK_1["slug"]: p2019.DECISIONS_TRACK_1},
     )
     return _load_round(round_, stats)
 
@@ -454,6 +459,10 @@ def create_demo_programme(today: date, stats: LoadStats | None = None) -> Progra
         joint=(helsinki_time(day(-7), time(0, 0)), helsinki_time(day(35), CLOSING_TIME)),
         # Two years to carry out the project, as in 2019.
         project_ends_by=date(year + 2, 11, 30),
+        decisions={
+            p2019.CALL_TRACK_1["slug"]: day(28 + 7 * p2019.WEEKS_TO_DECISION),
+            p2019.CALL_JOINT["slug"]: day(35 + 7 * p2019.WEEKS_TO_DECISION),
+        },
         stage_note=demo.STAGES_OVERLAP,
     )
     return _load_round(round_, stats)

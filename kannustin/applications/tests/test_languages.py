@@ -2,17 +2,21 @@
 the reader's language (the application's language in documents), every part of the form titled in each
 language."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from kannustin.accounts.roles import Role
 from kannustin.applications import tasks
+from kannustin.core.formats import format_date
 from kannustin.programmes.content import questions as content
-from kannustin.programmes.models import Question
+from kannustin.programmes.models import SERVICE_LANGUAGES, ContactPerson, Question
 from kannustin.registry.models import Organisation
 
 from .. import actions
+from ..models import STRUCTURED_SECTIONS
 from ..views.common import SECTION_TITLES, section_title
 from .helpers import complete_application, make_call
 from .test_receipt_pdf import pdf_text
@@ -118,3 +122,60 @@ def test_dates_are_written_one_way_and_read_as_people_write_them(client, narpes_
         assert f"01.03.{year}" not in body
     text = pdf_text(tasks.application_pdf(application))
     assert f"1.3.{year}" in text and f"01.03.{year}" not in text
+
+
+# The help box on every application page ------------------------------------------------------------------
+
+
+def application_pages(application) -> list[str]:
+    pk = application.pk
+    code = application.organisation.code
+    pages = [
+        reverse("applications:overview", args=[pk]),
+        reverse("applications:section", args=[pk, "basics"]),
+        *(reverse(f"applications:{key}", args=[pk]) for key in STRUCTURED_SECTIONS),
+        reverse("applications:check", args=[pk]),
+        reverse("applications:withdraw", args=[pk]),
+        reverse("maturity:overview", args=[code, application.call_id]),
+        reverse("maturity:result", args=[code, application.call_id]),
+    ]
+    if application.case_number:
+        pages.append(reverse("applications:receipt", args=[pk]))
+    return pages
+
+
+def help_box(body: str) -> str:
+    start = body.index("data-help-box")
+    return body[start : body.index("</section>", start)]
+
+
+@pytest.mark.parametrize("language", ["sv", "fi"])
+def test_every_application_page_has_the_help_box(client, narpes_application, language):
+    application, signatory = narpes_application
+    call = application.call
+    ContactPerson.objects.create(
+        programme=call.programme, name="Johan Exempel", title_sv="specialsakkunnig", email="johan@vm.example",
+        phone="0295 530 102", languages="sv,fi",
+    )  # fmt: skip
+    call.decisions_expected_on = call.closes_at.date() + timedelta(days=60)
+    call.save()
+    client.force_login(signatory)
+    client.cookies["kannustin_language"] = language
+    for path in application_pages(application):
+        body = client.get(path).content.decode()
+        box = help_box(body)
+        for person in call.programme.contacts.all():
+            assert person.name in box and f"mailto:{person.email}" in box, path
+        assert "0295 530 102" in box and 'href="tel:0295530102"' in box
+        with translation.override(language):
+            assert str(SERVICE_LANGUAGES["sv"]) in box, path
+        assert "data-decision-expected" not in box, path  # a draft: nothing decided on yet
+
+    application = actions.submit(application, by=signatory)
+    assert application.case_number
+    for path in application_pages(application):
+        if path.startswith("/maturity/"):
+            continue  # the organisation's self-assessment, not the application: no decision to wait for
+        box = help_box(client.get(path).content.decode())
+        assert "data-decision-expected" in box, path
+        assert format_date(call.decisions_expected_on, language) in box, path

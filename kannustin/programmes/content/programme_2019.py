@@ -16,6 +16,10 @@ BUDGET_ITEM = "28.90.32"
 APPROPRIATION = Decimal("30000000.00")
 MAX_AID_SHARE = Decimal("0.850")
 PROJECT_ENDS_BY = date(2021, 11, 30)
+# The ministry granted the 41 track-1 projects on 21 November 2019; for stage 2 no date was announced.
+DECISIONS_TRACK_1 = date(2019, 11, 21)
+# In a new round, decisions are expected about nine weeks after the call closes, as in 2019.
+WEEKS_TO_DECISION = 9
 
 NAME = t(
     "Kuntien digitalisaation kannustinjärjestelmä 2019",
@@ -226,10 +230,14 @@ The decision is given in the applicant's language, Finnish or Swedish.
 )
 
 # Fictional people: the names read "example" and "model" in Finnish and Swedish.
+# Placeholders (vm.example, numbers in the ministry's range but not real lines) to be replaced with the
+# programme's real contact people before production use. "languages": whom they serve in which language.
 CONTACTS = [
     {
         "name": "Aino Esimerkki",
         "email": "aino.esimerkki@vm.example",
+        "phone": "0295 530 101",
+        "languages": "fi,en",
         "title": t("neuvotteleva virkamies", "konsultativ tjänsteman", "Ministerial Adviser"),
         "topic": t(
             "Kannustinjärjestelmä ja kohde 1", "Incitamentsystemet och punkt 1", "The programme and track 1"
@@ -238,16 +246,16 @@ CONTACTS = [
     {
         "name": "Johan Exempel",
         "email": "johan.exempel@vm.example",
+        "phone": "0295 530 102",
+        "languages": "sv,fi",
         "title": t("erityisasiantuntija", "specialsakkunnig", "Senior Specialist"),
-        "topic": t(
-            "Kohde 2 ja yhteishankkeet; palvelu ruotsiksi",
-            "Punkt 2 och samprojekt; service på svenska",
-            "Track 2 and joint projects; service in Swedish",
-        ),
+        "topic": t("Kohde 2 ja yhteishankkeet", "Punkt 2 och samprojekt", "Track 2 and joint projects"),
     },
     {
         "name": "Liisa Malli",
         "email": "liisa.malli@vm.example",
+        "phone": "0295 530 103",
+        "languages": "fi,sv",
         "title": t("hallitussihteeri", "regeringssekreterare", "Government Secretary"),
         "topic": t(
             "Maksatus, raportointi ja muutokset",

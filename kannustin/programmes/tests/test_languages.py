@@ -111,3 +111,72 @@ def test_the_demo_notice_is_shown_once_on_the_front_page(client, demo):
         assert body.count("demo") >= 1
         notices = re.findall(r"(?:Tämä on demokierros|Detta är en demoomgång|This is a demo round)", body)
         assert len(notices) == 1, (language, notices)
+
+
+# The journey of a once-a-year applicant: the call page and the help box ---------------------------------
+
+START_ICON = "govuk-button--start"
+
+
+def call_url(call) -> str:
+    return reverse("programmes:call", args=[call.programme.slug, call.slug])
+
+
+def test_an_open_calls_page_has_a_start_button(client, user_factory, reference_data):
+    from kannustin.accounts.roles import Role
+    from kannustin.registry.models import Organisation
+
+    from .factories import make_programme
+
+    _programme, call = make_programme()
+    narpes = Organisation.objects.get(code="545")
+    # Signed out: the start button leads to sign-in, and back to the call.
+    html = main(page(client, "sv", call_url(call)))
+    assert START_ICON in html
+    assert f'href="/accounts/login/?next={call_url(call)}"' in html
+    # A member of a municipality starts the application here.
+    client.force_login(user_factory(Role.SIGNATORY, narpes))
+    html = main(page(client, "sv", call_url(call)))
+    start = reverse("applications:start", args=[call.pk, "545"])
+    assert f'<form method="post" action="{start}"' in html and START_ICON in html
+    assert "Närpes" in html
+    response = client.post(start)
+    assert response.status_code == 302 and "/applications/" in response["Location"]
+
+
+def test_a_closed_or_upcoming_call_has_no_start_button(client, user_factory, reference_data):
+    from .factories import make_programme
+
+    _programme, call = make_programme(opens_in_days=3, closes_in_days=10)
+    assert START_ICON not in main(page(client, "fi", call_url(call)))
+
+
+def test_a_call_not_applied_to_here_says_how_to_take_part(client, programme_2019, demo):
+    from kannustin.programmes.models import Call
+
+    proposals = demo.calls.get(stage=Call.Stage.PROPOSAL)
+    assert proposals.state == "open"
+    for language in ("fi", "sv", "en"):
+        html = main(page(client, language, call_url(proposals)))
+        assert START_ICON not in html
+        assert "data-how-to-take-part" in html
+        assert "mailto:" in html  # whom to send it to
+        programme_html = main(page(client, language, "/"))
+        # Wherever the call is said to be open, it says how to take part.
+        for tag in re.findall(r'<strong class="govuk-tag govuk-tag--green">([^<]*)</strong>', programme_html):
+            assert tag.strip()
+        row = programme_html[programme_html.index(call_url(proposals)) :][:600]
+        assert "govuk-tag--green" in row and "data-by-email" in row
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_the_help_box_names_the_contact_people_with_their_languages(client, programme_2019, demo, language):
+    html = main(page(client, language, call_url(demo.calls.get(slug="kohde-1"))))
+    box = html[html.index("data-help-box") :]
+    for person in demo.contacts.all():
+        assert person.name in box and f"mailto:{person.email}" in box and person.phone in box
+    names = {"fi": ("suomi", "ruotsi"), "sv": ("finska", "svenska")}[language]
+    assert all(name in box for name in names)
+    # Those who serve the reader's language come first.
+    first = re.search(r"<strong>([^<]+)</strong>", box).group(1)
+    assert demo.contacts.get(name=first).serves(language)
