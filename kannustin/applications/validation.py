@@ -8,12 +8,19 @@ Field names: an answer is its question key; structured parts are `budget`, `requ
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kannustin.core.formats import format_date, parse_date
 from kannustin.core.i18n import current_language
-from kannustin.core.money import CENT, format_euros, to_money
+from kannustin.core.money import CENT, AmountFormatError, format_euros, to_money
 from kannustin.programmes.models import Question
 from kannustin.registry.models import Organisation
+
+# An amount with thousands separators ("70,000.00"): said to be a matter of format, not of the amount.
+AMOUNT_FORMAT_MESSAGE = gettext_lazy(
+    "The amount is written in a way that cannot be read for certain: write the thousands with spaces or "
+    "together and the cents after a comma or a point, for example 70 000,00 or 70000.00."
+)
 
 
 class ApplicationInvalid(Exception):
@@ -41,6 +48,8 @@ def clean_answer(question: Question, value):
     if kind in {Question.Type.NUMBER, Question.Type.MONEY}:
         try:
             number = to_money(value if not isinstance(value, float) else str(value))
+        except AmountFormatError:
+            raise ValueError(str(AMOUNT_FORMAT_MESSAGE)) from None
         except ValueError:
             raise ValueError(_("Enter a number, for example 1 500,00.")) from None
         if kind == Question.Type.NUMBER:
@@ -139,6 +148,9 @@ def clean_budget(call, lines) -> list[dict]:
             amount = to_money(line.get("amount") if not isinstance(line.get("amount"), float) else "x")
             if amount <= 0:
                 raise ValueError
+        except AmountFormatError:
+            amount = None
+            line_errors[f"{prefix}.amount"] = [str(AMOUNT_FORMAT_MESSAGE)]
         except (TypeError, ValueError):
             amount = None
             line_errors[f"{prefix}.amount"] = [
@@ -163,6 +175,8 @@ def clean_requested_amount(value):
         return None
     try:
         amount = to_money(value if not isinstance(value, float) else "x")
+    except AmountFormatError:
+        raise ApplicationInvalid({"requested_amount": [str(AMOUNT_FORMAT_MESSAGE)]}) from None
     except ValueError:
         raise ApplicationInvalid(
             {"requested_amount": [_("Enter the amount in euros, for example 85 000,00.")]}

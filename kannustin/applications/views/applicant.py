@@ -5,7 +5,6 @@ Every change goes through `actions`; every page answers 404 to people who are no
 organisation (the PDF copy is also open to the ministry's officials once submitted).
 """
 
-from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -324,6 +323,7 @@ def task_list(application) -> dict:
                 "url": part_url(application, key),
                 "status": status,
                 "status_label": TASK_STATUS[status],
+                "required": key in required_sections,
             }
         )
     call = application.call
@@ -346,6 +346,7 @@ def task_list(application) -> dict:
                 "hint": _("Required before submitting. The level does not affect the grant.")
                 if call.maturity_required
                 else "",
+                "required": call.maturity_required,
             }
         )
     if application.is_editable:
@@ -358,7 +359,9 @@ def task_list(application) -> dict:
         "allowed": allowed,
         "check_status": check_status,
         "check_status_label": TASK_STATUS[check_status],
-        "done": sum(1 for task in tasks_ if task["status"] in {"completed", "optional"}),
+        # Progress counts the required parts only: an optional part is not "done" by being optional.
+        "done": sum(1 for task in tasks_ if task["required"] and task["status"] == "completed"),
+        "total": sum(1 for task in tasks_ if task["required"]),
     }
 
 
@@ -560,12 +563,6 @@ def similar(request, pk):
 # Check your answers and submit --------------------------------------------------------------------------
 
 
-def _percent(part, total):
-    if part is None or not total:
-        return None
-    return (Decimal(part) / Decimal(total) * 100).quantize(Decimal("0.01"))
-
-
 def check_context(request, application) -> dict:
     # Both application_context and missing_for_submit read these; fetched once.
     prefetch_related_objects([application], "budget_lines", "contacts", "indicators")
@@ -575,7 +572,6 @@ def check_context(request, application) -> dict:
         _with_urls(application, validation.missing_for_submit(application)) if application.is_editable else []
     )
     can_submit = permissions.can_submit(request.user, application)
-    budget = context["budget"]
     # The parts in the order of actions.section_keys: question sections, then the structured ones.
     keys = [section_["key"] for section_ in context["sections"]] + list(STRUCTURED_SECTIONS)
     changeable = {key for key in keys if application.is_editable and (allowed is None or key in allowed)}
@@ -595,7 +591,6 @@ def check_context(request, application) -> dict:
                     organisation=application.organisation, role=Role.SIGNATORY, user__is_active=True
                 ).select_related("user")
             ],
-            "own_share": _percent(budget["own_financing"], budget["eligible_total"]),
             "urls": {key: part_url(application, key) for key in (*STRUCTURED_SECTIONS, "maturity")},
             "maturity_status": _maturity_state(application, context["assessment"], missing)
             if application.call.maturity_model_id
