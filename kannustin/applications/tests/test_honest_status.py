@@ -124,3 +124,43 @@ def test_the_budget_explains_the_format_problem(client, draft, signatory):
         message = str(validation.AMOUNT_FORMAT_MESSAGE)
     assert page.count(message.split(":")[0]) >= 2, message
     assert "more than zero" not in page
+
+
+# The draft's PDF ------------------------------------------------------------------------------------------
+
+
+def test_the_drafts_pdf_is_linked_from_the_task_list_and_marked_as_a_draft(
+    client, draft, signatory, settings, tmp_path
+):
+    from django.utils.translation import gettext
+
+    from .test_receipt_pdf import pdf_text
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(signatory)
+    pdf_url = reverse("applications:pdf", args=[draft.pk])
+    assert f'href="{pdf_url}"' in overview(client, draft)
+    response = client.get(pdf_url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = pdf_text(b"".join(response.streaming_content) if response.streaming else response.content)
+    # In the application's language (Helsinki: Finnish), whatever the language of the page.
+    with translation.override(draft.language):
+        assert gettext("Draft – not submitted") in text
+        assert gettext("Copy of the submitted application") not in text
+        assert gettext("This is a draft. It has not been submitted to the ministry.") in text
+    with translation.override("sv"):
+        assert gettext("Draft – not submitted") == "Utkast – inte inskickat"
+
+
+def test_a_submitted_applications_pdf_is_no_draft(draft, signatory, settings, tmp_path):
+    from django.utils.translation import gettext
+
+    from .. import tasks
+    from .test_receipt_pdf import pdf_text
+
+    settings.MEDIA_ROOT = tmp_path
+    application = actions.submit(complete_application(draft, signatory), by=signatory)
+    text = pdf_text(tasks.application_pdf(application))
+    with translation.override(application.language):
+        assert gettext("Copy of the submitted application") in text
+        assert gettext("Draft – not submitted") not in text
