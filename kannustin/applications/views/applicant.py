@@ -5,7 +5,6 @@ Every change goes through `actions`; every page answers 404 to people who are no
 organisation (the PDF copy is also open to the ministry's officials once submitted).
 """
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
