@@ -233,7 +233,7 @@ def test_money_rules(programme):
 def test_joint_call_eligibility_names_administrator_and_exclusions(programme):
     joint = programme.calls.get(slug="kohde-2-yhteishankkeet")
     assert "hankehallinnoija" in joint.eligibility_fi and "7 § 3" in joint.eligibility_fi
-    assert "projektförvaltare" in joint.eligibility_sv
+    assert "projektadministratör" in joint.eligibility_sv  # the decree § 3 word (glossary)
     for word in ("social and health care", "built environment", "case management", "archiving"):
         assert word in joint.eligibility_en
     proposals = programme.calls.get(slug="kohde-2-ehdotukset")
