@@ -197,7 +197,8 @@ class Journey:
         page.goto("/")  # the one address typed in the address bar
         self.arrived("/", language=None)  # whatever the browser asked for
         skip_to_main(page)
-        language_link = page.locator(f"a.govuk-language-navigation__link[hreflang='{self.language}']")
+        # The language navigation is a small POST form per language; Enter on its button submits it.
+        language_link = page.locator(f"header button.govuk-language-navigation__link[lang='{self.language}']")
         press_enter(page, language_link)
         self.arrived("/")
         press_enter(page, page.locator("header a[href^='/accounts/login/']"))

@@ -11,6 +11,8 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from e2e.journey import (
     Journey,
@@ -30,11 +32,13 @@ from e2e.journey import (
     type_into,
     wait_for_email,
 )
+from kannustin.accounts.models import User
 from kannustin.applications.models import Application, Status
 from kannustin.applications.views.parts import amount_text
 from kannustin.core import clock
+from kannustin.core.formats import format_date
 from kannustin.maturity import services as maturity
-from kannustin.programmes.models import Call, Question
+from kannustin.programmes.models import SERVICE_LANGUAGES, Call, Question
 from kannustin.registry.models import Organisation
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -103,21 +107,40 @@ def test_signatory_completes_an_application_by_keyboard(page, demo, check_a11y, 
     organisation = Organisation.objects.get(code=case.organisation)
 
     journey.sign_in(case.email)
-
-    # The dashboard, through the service navigation; the skip link jumps over the header.
     dashboard = reverse("applications:dashboard")
-    if path_of(page) != dashboard:
-        press_enter(page, link(page, dashboard, within="header"))
-        journey.arrived(dashboard)
+
+    # The programme's front page, through the service navigation: the decree under its own title.
+    home = reverse("programmes:home")
+    press_enter(page, link(page, home, within="header"))
+    journey.arrived(home)
+    assert DECREE[case.language] in normalised(page.locator("main").inner_text())
+    # The call's page: it says how to apply, names the contact people, and has the start button.
+    call_page = reverse("programmes:call", args=[call.programme.slug, call.slug])
     skip_to_main(page)
+    press_enter(page, link(page, call_page))
+    journey.arrived(call_page)
+    check_help_box(journey, case, submitted=False)
     before = set(Application.objects.filter(organisation=organisation).values_list("pk", flat=True))
     start = reverse("applications:start", args=[call.pk, case.organisation])
-    press_enter(page, page.locator(f"main form[action='{start}'] button[type=submit]"))
+    start_button = page.locator(f"main form[action='{start}'] button.govuk-button--start")
+    assert getattr(organisation, f"name_{case.language}") in start_button.inner_text()
+    press_enter(page, start_button)
     application = Application.objects.exclude(pk__in=before).get(organisation=organisation, call=call)
     overview = reverse("applications:overview", args=[application.pk])
     journey.arrived(overview)
+    check_help_box(journey, case, submitted=False)
+    # The draft's PDF, from the task list: marked as a draft, in the application's language.
+    with page.expect_download() as download:
+        press_enter(page, page.locator("main a[data-draft-pdf]"), navigates=False)
+    with open(download.value.path(), "rb") as stored:
+        draft_pdf = pdf_text(stored.read())
+    with translation.override(case.language):
+        assert gettext("Draft – not submitted") in draft_pdf
+        assert gettext("Copy of the submitted application") not in draft_pdf
 
     complete_maturity(journey, call, case)
+    if case.language == "sv":
+        check_profile_chart(journey, call, case)
     # Back to the application: the service navigation, then the draft on the dashboard.
     press_enter(page, link(page, dashboard, within="header"))
     journey.arrived(dashboard)
@@ -158,6 +181,7 @@ def test_signatory_completes_an_application_by_keyboard(page, demo, check_a11y, 
     main_text = page.locator("main").inner_text()
     assert case.project_name in main_text and case.summary in main_text
     assert case.contact[1] in main_text and "projektplan.pdf" in main_text
+    check_municipality_names(main_text, case)
     press_enter(page, page.locator(f"main form[action='{reverse('applications:submit', args=[pk])}'] button"))
     journey.arrived(reverse("applications:receipt", args=[pk]))
 
@@ -183,6 +207,11 @@ def test_signatory_completes_an_application_by_keyboard(page, demo, check_a11y, 
     with open(download.value.path(), "rb") as stored:
         downloaded = pdf_text(stored.read())
     assert application.case_number in downloaded and case.project_name in downloaded
+    check_municipality_names(downloaded, case)
+    with translation.override(case.language):
+        assert gettext("Draft – not submitted") not in downloaded
+    # After submission the help box says when the decision is expected.
+    check_help_box(journey, case, submitted=True)
 
     # The receipt email, with the PDF copy attached, to the submitter and the contact people.
     message = wait_for_email(lambda m: application.case_number in m.subject and pdf_attachments(m))
@@ -203,6 +232,89 @@ def test_signatory_completes_an_application_by_keyboard(page, demo, check_a11y, 
 
 
 # The parts of the journey -------------------------------------------------------------------------------
+
+# The decree 893/2019 under its Finlex title in each language.
+DECREE = {
+    "fi": "valtioneuvoston asetus kuntien digitalisaation kannustinjärjestelmästä",
+    "sv": "statsrådets förordning om incitamentsystemet för digitalisering i kommunerna",
+}
+
+
+def normalised(text: str) -> str:
+    return re.sub(r"\s+", " ", text).casefold()
+
+
+def check_help_box(journey: Journey, case: Case, *, submitted: bool):
+    """The help box of the page: every contact person with email, phone and languages, those serving the
+    page's language first; after submission, when the decision is expected. Its first email link is
+    reached with the keyboard."""
+    page = journey.page
+    box = page.locator("main [data-help-box]")
+    assert box.count() == 1, page.url
+    call = track_1_call()
+    contacts = list(call.programme.contacts.all())
+    assert contacts
+    text = box.inner_text()
+    for person in contacts:
+        assert person.name in text and person.email in text and person.phone in text, page.url
+    with translation.override(case.language):
+        assert str(SERVICE_LANGUAGES[case.language]) in text
+    first = box.locator("a[href^='mailto:']").first
+    first_email = first.get_attribute("href").removeprefix("mailto:")
+    assert next(p for p in contacts if p.email == first_email).serves(case.language)
+    tab_to(page, first)
+    decision = box.locator("[data-decision-expected]")
+    if submitted:
+        assert decision.count() == 1
+        assert format_date(call.decisions_expected_on, case.language) in decision.inner_text()
+    else:
+        assert decision.count() == 0
+
+
+def check_profile_chart(journey: Journey, call, case: Case):
+    """The maturity profile chart on the result page, in Swedish: every marker where its level puts it
+    (never piled up at the left edge by a decimal comma), the same geometry as the English page."""
+    page = journey.page
+    result = reverse("maturity:result", args=[case.organisation, call.pk])
+    assert path_of(page) == result
+    structure = maturity.structure_for(call)
+    levels = [level.value for level in structure.levels]
+    low, high = levels[0], levels[-1]
+    assessment = maturity.get_assessment(Organisation.objects.get(code=case.organisation), call)
+    markers = page.evaluate(
+        "() => Array.from(document.querySelectorAll('main figure svg > circle')).map(c => Number(c.getAttribute('cx')))"
+    )
+    expected = [
+        290 + (assessment.rating(key)["current"] - low) * 400 / (high - low) for key in structure.keys
+    ]
+    assert markers == pytest.approx(expected), (markers, expected)
+    # The same numbers as the page in English, drawn by the server for the same assessment.
+    from django.test import Client
+
+    client = Client()
+    client.force_login(User.objects.get(email=case.email))
+    client.cookies["kannustin_language"] = "en"
+    english = re.search(r"<svg.*?</svg>", client.get(result).content.decode(), re.S).group(0)
+    swedish = page.locator("main figure svg").evaluate("svg => svg.outerHTML")
+    # The shapes (labels wrap to a different number of lines in each language, so their lines may move).
+    shapes = re.compile(r"<(?:circle|line|polygon|polyline|rect)\b[^>]*>")
+    numbers = re.compile(r'\s(x|y|x1|x2|y1|y2|cx|cy|r|points|width|height)="([^"]*)"')
+
+    def geometry(svg):
+        return [numbers.findall(shape) for shape in shapes.findall(svg)]
+
+    assert geometry(swedish) == geometry(english)
+    assert len(geometry(swedish)) > 20
+
+
+def check_municipality_names(text: str, case: Case):
+    """Municipalities are named in the application's language (here also the reader's)."""
+    names = {"sv": ("Närpes", "Närpiö"), "fi": ("Hämeenlinna", "Tavastehus")}[case.language]
+    if case.co_applicant:
+        organisation = Organisation.objects.get(code=case.co_applicant[1])
+        right, wrong = getattr(organisation, f"name_{case.language}"), organisation.name_fi
+        assert right != wrong and right in text and wrong not in text, (right, wrong)
+    assert names[1] not in text
 
 
 def complete_maturity(journey: Journey, call, case: Case):
@@ -349,6 +461,14 @@ def fill_budget(journey: Journey, case: Case, pk: int):
         choose_option(page, page.locator(f"#id_budget-{index}-year"), year)
         type_into(page, page.locator(f"#id_budget-{index}-description"), description)
         type_into(page, page.locator(f"#id_budget-{index}-amount"), amount_text(amount, case.language))
+    # Live totals while typing: more than the eligible costs leaves no own financing to show (never a
+    # negative share), and the warning does not claim the budget is saved before it is.
+    type_into(page, page.locator("#id_requested_amount"), amount_text(Decimal("60000"), case.language))
+    page.wait_for_function("() => !document.querySelector('[data-limit-warning]').hidden")
+    assert page.locator("[data-total='own']").inner_text().strip() == "–"
+    assert page.locator("[data-total='own_share']").inner_text().strip() == ""
+    assert not page.locator("[data-saved-note]").is_visible()
+    assert page.locator("[data-live-note]").is_visible()
     too_much = amount_text(Decimal("42500.01"), case.language)
     type_into(page, page.locator("#id_requested_amount"), too_much)
     url = reverse("applications:budget", args=[pk])

@@ -190,6 +190,9 @@ LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LANGUAGE_COOKIE_NAME = "kannustin_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and times as kannustin.core.formats writes them (1.3.2027, klo 16.15), also where Django formats or
+# parses by itself (the admin).
+FORMAT_MODULE_PATH = ["kannustin.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

@@ -16,6 +16,7 @@ from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation.trans_real import parse_accept_lang_header
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
@@ -102,21 +103,59 @@ def not_found(request, detail=None) -> HttpResponse:
     return error_response(request, 404, "not_found", detail or _("Nothing was found at this address."))
 
 
+# The schema's errors in the caller's language, by pydantic's error type (pydantic writes only English).
+# `type` stays pydantic's own code for programs; a type not listed gets the general message.
+SCHEMA_MESSAGES = {
+    "missing": gettext_lazy("Give a value: this field is required."),
+    "int_parsing": gettext_lazy("Give a whole number."),
+    "int_type": gettext_lazy("Give a whole number."),
+    "int_from_float": gettext_lazy("Give a whole number."),
+    "float_parsing": gettext_lazy("Give a number."),
+    "float_type": gettext_lazy("Give a number."),
+    "decimal_parsing": gettext_lazy("Give a number, for example 12500.00."),
+    "decimal_type": gettext_lazy("Give a number, for example 12500.00."),
+    "string_type": gettext_lazy("Give text."),
+    "bool_parsing": gettext_lazy("Give true or false."),
+    "bool_type": gettext_lazy("Give true or false."),
+    "list_type": gettext_lazy("Give a list."),
+    "dict_type": gettext_lazy("Give an object."),
+    "model_type": gettext_lazy("Give an object."),
+    "model_attributes_type": gettext_lazy("Give an object."),
+    "date_parsing": gettext_lazy("Give a date, for example 2027-03-01."),
+    "date_from_datetime_parsing": gettext_lazy("Give a date, for example 2027-03-01."),
+    "date_type": gettext_lazy("Give a date, for example 2027-03-01."),
+    "datetime_parsing": gettext_lazy("Give a time with its offset, for example 2027-03-01T16:15:00+02:00."),
+    "datetime_type": gettext_lazy("Give a time with its offset, for example 2027-03-01T16:15:00+02:00."),
+    "json_invalid": gettext_lazy("The body is not valid JSON."),
+    "extra_forbidden": gettext_lazy("This field is not accepted here."),
+    "literal_error": gettext_lazy("This value is not one of those allowed."),
+    "enum": gettext_lazy("This value is not one of those allowed."),
+    "string_too_long": gettext_lazy("This text is too long."),
+    "string_too_short": gettext_lazy("This text is too short."),
+    "too_long": gettext_lazy("This list is too long."),
+    "too_short": gettext_lazy("This list is too short."),
+    "greater_than": gettext_lazy("This number is too small."),
+    "greater_than_equal": gettext_lazy("This number is too small."),
+    "less_than": gettext_lazy("This number is too large."),
+    "less_than_equal": gettext_lazy("This number is too large."),
+}
+SCHEMA_MESSAGE = gettext_lazy("This value is not valid.")
+
+
 def field_errors(errors: list[dict]) -> list[dict]:
-    """ninja/pydantic error dicts → [{"field", "location", "message", "type"}]."""
+    """ninja/pydantic error dicts → [{"field", "location", "message", "type"}], the message in the caller's
+    language. A message our own validator raised (pydantic's type "value_error") is kept as written."""
     result = []
     for error in errors:
         loc = [str(part) for part in error.get("loc", ())]
         location = loc[0] if loc else ""
         field = ".".join(loc[1:]) if len(loc) > 1 else location
-        result.append(
-            {
-                "field": field,
-                "location": location,
-                "message": error.get("msg", ""),
-                "type": error.get("type", ""),
-            }
-        )
+        kind = error.get("type", "")
+        if kind == "value_error":
+            message = str(error.get("msg", "")).removeprefix("Value error, ")
+        else:
+            message = str(SCHEMA_MESSAGES.get(kind, SCHEMA_MESSAGE))
+        result.append({"field": field, "location": location, "message": message, "type": kind})
     return result
 
 

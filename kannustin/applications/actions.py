@@ -472,10 +472,14 @@ def budget_summary(application, lines=None) -> dict:
     total = eligible_total(lines)
     requested = application.requested_amount
     limit = validation.max_grant_for(application.call, total)
+    # Own financing is what the municipality pays itself: shown only when it is one (0 to 100 % of the eligible
+    # costs). When more than the costs is applied for, there is none to show; the limit warning explains.
+    own = (total - requested) if requested is not None and 0 <= requested <= total else None
     return {
         "eligible_total": total,
         "requested": requested,
-        "own_financing": (total - requested) if requested is not None else None,
+        "own_financing": own,
+        "own_share": (own / total * 100).quantize(validation.CENT) if own is not None and total else None,
         "max_grant": limit,
         "within_limit": requested is None or requested <= limit,
         "share": (requested / total * 100).quantize(validation.CENT) if requested and total else None,

@@ -195,7 +195,7 @@ TOPICS = [
             "definitioner och att tjänsternas verkliga kostnader används när budgeten bereds. "
             "Beräkningsmodellerna publiceras för andra kommuner.",
             "G1": "När tjänsternas verkliga kostnader är kända kan resurserna riktas till de mest verkningsfulla "
-            "tjänsterna och ineffektiva arbetssätt upptäckas i tid.",
+            "tjänsterna och ineffektiva verksamhetssätt upptäckas i tid.",
             "C1": "Ledningen och förtroendevalda får tjänsternas kostnader och prestationer ur samma källa, vilket "
             "gör det möjligt att jämföra alternativ och bedöma konsekvenser.",
             "C2": "Servicenivån och servicenätet kan avgöras på basis av information, och invånarna kan få veta "
@@ -911,7 +911,7 @@ TOPICS = [
             "titles": [
                 "Programvarurobotik i ekonomiförvaltningen",
                 "Programvarurobotar för rutinuppgifter",
-                "Från robotikförsök till bestående arbetssätt",
+                "Från robotikförsök till bestående verksamhetssätt",
                 "Införande av programvarurobotik",
             ],
             "process": "Återkommande, regelbaserade uppgifter {area}: överföring av uppgifter från ett system till "
@@ -1129,7 +1129,7 @@ GENERIC = {
             "aktuell information.",
             "Projektets nytta gäller hela kommunen, inte bara en enhet.",
             "Investeringen betalar sig enligt beräkningarna tillbaka på cirka tre år.",
-            "Kalkylen är försiktig; den verkliga effekten kan bli större när arbetssättet utvidgas till andra "
+            "Kalkylen är försiktig; den verkliga effekten kan bli större när verksamhetssättet utvidgas till andra "
             "processer.",
         ],
         "G2": [

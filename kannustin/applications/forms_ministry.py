@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kannustin.core import clock
+from kannustin.core.formats import format_time
 from kannustin.core.forms import GovukDateInput
 from kannustin.core.models import OutboundEmail
 
@@ -120,7 +121,7 @@ class CompletionRequestForm(forms.Form):
         self.now = now or clock.now()
         due = default_due(self.now)
         super().__init__(
-            data, initial={"version": version, "due_date": due.date(), "due_time": due.strftime("%H.%M")}
+            data, initial={"version": version, "due_date": due.date(), "due_time": format_time(due)}
         )
         self.fields["sections"].choices = sections
 

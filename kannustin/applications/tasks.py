@@ -46,6 +46,8 @@ def pdf_context(application: Application) -> dict:
         context["has_secrets"] = bool(application.confidential_keys) or any(
             attachment.confidential for attachment in context["attachments"]
         )
+        # A draft's copy says so on every page: it has not been given to the ministry.
+        context["draft"] = application.status == Status.DRAFT
     return context
 
 

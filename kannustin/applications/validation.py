@@ -5,15 +5,22 @@ Field names: an answer is its question key; structured parts are `budget`, `requ
 `co_applicants`, `contacts`, `indicators`, `confidential_keys`.
 """
 
-from datetime import date
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from kannustin.core.formats import format_date, parse_date
 from kannustin.core.i18n import current_language
-from kannustin.core.money import CENT, format_euros, to_money
+from kannustin.core.money import CENT, AmountFormatError, format_euros, to_money
 from kannustin.programmes.models import Question
 from kannustin.registry.models import Organisation
+
+# An amount with thousands separators ("70,000.00"): said to be a matter of format, not of the amount.
+AMOUNT_FORMAT_MESSAGE = gettext_lazy(
+    "The amount is written in a way that cannot be read for certain: write the thousands with spaces or "
+    "together and the cents after a comma or a point, for example 70 000,00 or 70000.00."
+)
 
 
 class ApplicationInvalid(Exception):
@@ -41,6 +48,8 @@ def clean_answer(question: Question, value):
     if kind in {Question.Type.NUMBER, Question.Type.MONEY}:
         try:
             number = to_money(value if not isinstance(value, float) else str(value))
+        except AmountFormatError:
+            raise ValueError(str(AMOUNT_FORMAT_MESSAGE)) from None
         except ValueError:
             raise ValueError(_("Enter a number, for example 1 500,00.")) from None
         if kind == Question.Type.NUMBER:
@@ -51,10 +60,11 @@ def clean_answer(question: Question, value):
             raise ValueError(_("Enter at most %(max)s.") % {"max": question.max_value})
         return str(number.quantize(CENT) if kind == Question.Type.MONEY else number)
     if kind == Question.Type.DATE:
-        try:
-            return (value if isinstance(value, date) else date.fromisoformat(str(value).strip())).isoformat()
-        except ValueError:
-            raise ValueError(_("Enter a real date, for example 2026-03-31.")) from None
+        # As people write it (1.3.2027) or as ISO 8601 (2027-03-01); stored as ISO 8601.
+        day = parse_date(value)
+        if day is None:
+            raise ValueError(_("Enter a real date, for example 1.3.2027 or 2027-03-01."))
+        return day.isoformat()
     option_keys = [option.get("key") for option in question.options or []]
     if kind == Question.Type.CHOICE:
         if value not in option_keys:
@@ -138,6 +148,9 @@ def clean_budget(call, lines) -> list[dict]:
             amount = to_money(line.get("amount") if not isinstance(line.get("amount"), float) else "x")
             if amount <= 0:
                 raise ValueError
+        except AmountFormatError:
+            amount = None
+            line_errors[f"{prefix}.amount"] = [str(AMOUNT_FORMAT_MESSAGE)]
         except (TypeError, ValueError):
             amount = None
             line_errors[f"{prefix}.amount"] = [
@@ -162,6 +175,8 @@ def clean_requested_amount(value):
         return None
     try:
         amount = to_money(value if not isinstance(value, float) else "x")
+    except AmountFormatError:
+        raise ApplicationInvalid({"requested_amount": [str(AMOUNT_FORMAT_MESSAGE)]}) from None
     except ValueError:
         raise ApplicationInvalid(
             {"requested_amount": [_("Enter the amount in euros, for example 85 000,00.")]}
@@ -303,12 +318,12 @@ def missing_for_submit(application) -> list[dict]:
     if end and call.project_ends_by and end > call.project_ends_by.isoformat():
         missing.append(
             {"code": "ends_too_late", "field": "end_date", "section": "basics",
-             "message": _("The project must end by %(date)s.") % {"date": call.project_ends_by.strftime("%d.%m.%Y")}}
+             "message": _("The project must end by %(date)s.") % {"date": format_date(call.project_ends_by)}}
         )  # fmt: skip
     if start and call.project_starts_from and start < call.project_starts_from.isoformat():
         missing.append(
             {"code": "starts_too_early", "field": "start_date", "section": "basics",
-             "message": _("The project can start on %(date)s at the earliest.") % {"date": call.project_starts_from.strftime("%d.%m.%Y")}}
+             "message": _("The project can start on %(date)s at the earliest.") % {"date": format_date(call.project_starts_from)}}
         )  # fmt: skip
     lines = list(application.budget_lines.all())
     if not lines:

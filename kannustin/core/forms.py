@@ -19,6 +19,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .formats import parse_date
+
 
 class GovukDateInput(forms.MultiWidget):
     """The GOV.UK date input: day, month and year boxes in a fieldset. Use with forms.DateField:
@@ -50,6 +52,10 @@ class GovukDateInput(forms.MultiWidget):
         day, month, year = ((value or "").strip() for value in super().value_from_datadict(data, files, name))
         if not (day or month or year):
             return None
+        typed = [part for part in (day, month, year) if part]
+        if len(typed) == 1 and (whole := parse_date(typed[0])):
+            # The whole date typed into one box, as people write it: 1.3.2027.
+            return whole.isoformat()
         if day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4:
             try:
                 return datetime.date(int(year), int(month), int(day)).isoformat()

@@ -1,5 +1,6 @@
 """Money is Decimal euros with cents, never float."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db import models
@@ -15,16 +16,27 @@ class MoneyField(models.DecimalField):
         super().__init__(*args, **kwargs)
 
 
+class AmountFormatError(ValueError):
+    """An amount written with thousands separators ("70,000.00", "70.000,00", "70,000"): it cannot be read
+    safely (is "70,000" seventy euros or seventy thousand?), so it is refused with an explanation of the
+    format instead of being read as something else."""
+
+
+# More than two decimals after the only separator: a thousands group, not cents ("70,000", "1.234").
+_GROUPED = re.compile(r"-?\d+[.,]\d{3,}")
+
+
 def to_money(value) -> Decimal:
-    """Parse euros from a Decimal, int or a string written the Finnish or English way ('1 234,50')."""
+    """Parse euros from a Decimal, int or a string written the Finnish or English way ('1 234,50', '1234.50').
+    Raises AmountFormatError for thousands separators other than spaces, ValueError for anything else."""
     if isinstance(value, Decimal):
         amount = value
     elif isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, str):
         text = value.replace(NBSP, "").replace("\u202f", "").replace(" ", "").replace("€", "")
-        if "," in text and "." in text:
-            raise ValueError(value)
+        if ("," in text and "." in text) or text.count(",") + text.count(".") > 1 or _GROUPED.fullmatch(text):
+            raise AmountFormatError(value)
         try:
             amount = Decimal(text.replace(",", "."))
         except InvalidOperation as exc:

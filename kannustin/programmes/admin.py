@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
@@ -7,8 +8,44 @@ from kannustin.core.admin import AuditedAdmin
 from . import models
 
 
+class ContactPersonForm(forms.ModelForm):
+    """The languages a contact person serves in, as checkboxes (stored as "fi,sv")."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("serves in"),
+        choices=[(code, name) for code, name in models.SERVICE_LANGUAGES.items()],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one language.")},
+    )
+
+    class Meta:
+        model = models.ContactPerson
+        fields = [
+            "order",
+            "name",
+            "title_fi",
+            "title_sv",
+            "title_en",
+            "topic_fi",
+            "topic_sv",
+            "topic_en",
+            "email",
+            "phone",
+            "languages",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["languages"] = self.instance.language_codes
+
+    def clean_languages(self):
+        return ",".join(code for code in models.SERVICE_LANGUAGES if code in self.cleaned_data["languages"])
+
+
 class ContactInline(admin.TabularInline):
     model = models.ContactPerson
+    form = ContactPersonForm
     extra = 0
 
 
@@ -173,7 +210,7 @@ class MaturityDimensionAdmin(AuditedAdmin):
 
 @admin.register(models.Workshop)
 class WorkshopAdmin(AuditedAdmin):
-    list_display = ["title_fi", "track", "starts_at", "place"]
+    list_display = ["title_fi", "track", "starts_at", "place_fi"]
 
 
 @admin.register(models.SitePage)

@@ -8,11 +8,12 @@ class FeedbackForm(forms.ModelForm):
     class Meta:
         model = Feedback
         fields = ["message", "page_url", "name", "email"]
+        # The form renderer marks optional fields with "(optional)"; the labels do not repeat it.
         labels = {
             "message": _("What accessibility problem did you find?"),
-            "page_url": _("On which page? (optional)"),
-            "name": _("Your name (optional)"),
-            "email": _("Your email address (optional)"),
+            "page_url": _("On which page?"),
+            "name": _("Your name"),
+            "email": _("Your email address"),
         }
         help_texts = {
             "message": _("Tell us what you were doing and what did not work. Do not include personal data."),

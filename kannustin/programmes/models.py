@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kannustin.core import clock
 from kannustin.core.i18n import TranslatedMixin
@@ -53,8 +54,33 @@ class Programme(TranslatedMixin, models.Model):
     def __str__(self):
         return self.name_fi
 
+    def contacts_for(self, language: str) -> list:
+        """The contact people, those who serve `language` first (otherwise in their order)."""
+        return sorted(self.contacts.all(), key=lambda person: not person.serves(language))
+
+
+# The languages a contact person serves applicants in, named as in a list ("suomi, ruotsi").
+SERVICE_LANGUAGES = {
+    "fi": pgettext_lazy("language in a list", "Finnish"),
+    "sv": pgettext_lazy("language in a list", "Swedish"),
+    "en": pgettext_lazy("language in a list", "English"),
+}
+
+
+def language_codes(value: str) -> list[str]:
+    return [code.strip() for code in (value or "").split(",") if code.strip()]
+
+
+def validate_language_codes(value):
+    codes = language_codes(value)
+    if not codes or any(code not in SERVICE_LANGUAGES for code in codes) or len(set(codes)) != len(codes):
+        raise ValidationError(_("Give one or more of fi, sv and en, separated by commas, for example fi,sv."))
+
 
 class ContactPerson(TranslatedMixin, models.Model):
+    """Someone at the ministry applicants may ask; shown on the programme and call pages and in the help box
+    of every application page, with the languages they serve applicants in."""
+
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(_("name"), max_length=150)
     title_fi = models.CharField(_("title (fi)"), max_length=200)
@@ -65,6 +91,10 @@ class ContactPerson(TranslatedMixin, models.Model):
     topic_en = models.CharField(_("ask about (en)"), max_length=200, blank=True)
     email = models.EmailField(_("email"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    languages = models.CharField(
+        _("serves in"), max_length=20, default="fi", validators=[validate_language_codes],
+        help_text=_("The languages this person serves applicants in: fi, sv, en, separated by commas."),
+    )  # fmt: skip
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -74,6 +104,23 @@ class ContactPerson(TranslatedMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code for code in language_codes(self.languages) if code in SERVICE_LANGUAGES]
+
+    def serves(self, language: str) -> bool:
+        return language in self.language_codes
+
+    @property
+    def language_names(self) -> str:
+        """ "suomi, ruotsi" / "finska, svenska" / "Finnish, Swedish", in the current language."""
+        return ", ".join(str(SERVICE_LANGUAGES[code]) for code in self.language_codes)
+
+    @property
+    def phone_link(self) -> str:
+        """The number for a tel: link, without spaces or dashes."""
+        return "".join(char for char in self.phone if char.isdigit() or char == "+")
 
 
 class Track(TranslatedMixin, models.Model):
@@ -153,6 +200,10 @@ class Call(TranslatedMixin, models.Model):
     vat_eligible = models.BooleanField(_("VAT is an eligible cost"), default=False)
     project_starts_from = models.DateField(_("projects may start from"), null=True, blank=True)
     project_ends_by = models.DateField(_("projects must end by"), null=True, blank=True)
+    decisions_expected_on = models.DateField(
+        _("decisions expected by"), null=True, blank=True,
+        help_text=_("Told to applicants after they submit. Leave empty if not known yet."),
+    )  # fmt: skip
     min_grant = MoneyField(_("smallest grant (€)"), null=True, blank=True)
     max_grant = MoneyField(_("largest grant (€)"), null=True, blank=True)
     max_attachments = models.PositiveSmallIntegerField(_("attachments at most"), default=10)
@@ -201,6 +252,12 @@ class Call(TranslatedMixin, models.Model):
         return self.state == "open"
 
     @property
+    def applied_in_service(self) -> bool:
+        """Whether applications to this call are made in Kannustin. Proposals and expressions of interest
+        (track 2, stage 1) are sent to the ministry by email until the service handles them."""
+        return self.stage != self.Stage.PROPOSAL
+
+    @property
     def min_own_share(self) -> Decimal:
         return Decimal("1") - self.max_aid_share
 
@@ -221,7 +278,9 @@ class Workshop(TranslatedMixin, models.Model):
     title_en = models.CharField(_("title (en)"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts (Finnish time)"))
     ends_at = models.DateTimeField(_("ends (Finnish time)"))
-    place = models.CharField(_("place"), max_length=200, blank=True)
+    place_fi = models.CharField(_("place (fi)"), max_length=200, blank=True)
+    place_sv = models.CharField(_("place (sv)"), max_length=200, blank=True)
+    place_en = models.CharField(_("place (en)"), max_length=200, blank=True)
     body_fi = models.TextField(_("description (fi, Markdown)"), blank=True)
     body_sv = models.TextField(_("description (sv, Markdown)"), blank=True)
     body_en = models.TextField(_("description (en, Markdown)"), blank=True)

@@ -17,7 +17,7 @@ from django.db import models, transaction
 
 from kannustin.core import audit
 from kannustin.core.clock import HELSINKI
-from kannustin.core.money import format_euros
+from kannustin.core.formats import format_date, format_euros, format_moment, format_span
 
 from .content import LANGUAGES, demo, faq, maturity, questions, site_pages
 from .content import programme_2019 as p2019
@@ -40,10 +40,6 @@ from .models import (
     Workshop,
 )
 
-MONTHS_EN = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
 CLOSING_TIME = time(16, 15)
 
 
@@ -83,36 +79,6 @@ class LoadStats:
 def helsinki_time(day: date, at: time) -> datetime:
     """An aware datetime for a Finnish wall-clock time (zoneinfo gives the right offset, summer or winter)."""
     return datetime.combine(day, at, tzinfo=HELSINKI)
-
-
-def format_date(day: date, language: str) -> str:
-    if language == "en":
-        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.day}.{day.month}.{day.year}"
-
-
-def _clock(moment: datetime, language: str) -> str:
-    if language == "en":
-        return f"{moment.hour}:{moment.minute:02d}"
-    return f"{moment.hour}.{moment.minute:02d}"
-
-
-def format_moment(moment: datetime, language: str) -> str:
-    """'19.9.2019 klo 16.15', '19.9.2019 kl. 16.15', '19 September 2019 at 16:15'; midnight gives the date."""
-    local = moment.astimezone(HELSINKI)
-    day = format_date(local.date(), language)
-    if local.time() == time(0, 0):
-        return day
-    word = {"fi": "klo", "sv": "kl.", "en": "at"}[language]
-    return f"{day} {word} {_clock(local, language)}"
-
-
-def format_span(starts: datetime, ends: datetime, language: str) -> str:
-    """'27.9.2019 klo 9.00–16.00' for a single-day event."""
-    starts, ends = starts.astimezone(HELSINKI), ends.astimezone(HELSINKI)
-    word = {"fi": "klo", "sv": "kl.", "en": ""}[language]
-    hours = f"{_clock(starts, language)}–{_clock(ends, language)}"
-    return f"{format_date(starts.date(), language)} {word} {hours}".replace("  ", " ")
 
 
 def _fields(prefix: str, texts: dict, context: dict | None = None, before: dict | None = None) -> dict:
@@ -209,7 +175,7 @@ class Round:
     workshop: tuple[datetime, datetime]
     joint: tuple[datetime, datetime]
     project_ends_by: date
-    notice: dict | None = None  # put before the programme summary and page
+    decisions: dict  # call slug → the date decisions are expected by, or None when not known
     stage_note: dict | None = None  # put before the texts of the track-2 calls
 
 
@@ -224,7 +190,10 @@ def _context(round_: Round) -> dict:
             "proposals_close": format_moment(round_.proposals[1], language),
             "joint_opens": format_moment(round_.joint[0], language),
             "joint_closes": format_moment(round_.joint[1], language),
-            "demand_history": p2019.DEMAND_HISTORY[language],
+            "demand_history": p2019.DEMAND_HISTORY[language].format(
+                smallest=format_euros(p2019.GRANTS_2019[0], language, cents=False),
+                largest=format_euros(p2019.GRANTS_2019[1], language, cents=False),
+            ),
         }
     return context
 
@@ -318,6 +287,7 @@ def _load_call(
             "max_aid_share": p2019.MAX_AID_SHARE,
             "vat_eligible": False,
             "project_ends_by": round_.project_ends_by,
+            "decisions_expected_on": round_.decisions.get(spec["slug"]),
             "min_grant": None,
             "max_grant": None,
             "score_min": 0,
@@ -353,8 +323,9 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
             **_fields("name", round_.names["name"]),
             **_fields("short_name", round_.names["short_name"]),
             **_fields("legal_basis", p2019.LEGAL_BASIS),
-            **_fields("summary", p2019.SUMMARY, context, round_.notice),
-            **_fields("body", p2019.BODY, context, round_.notice),
+            # A demo round's notice is shown once, by the programme page itself (is_demo), not in its texts.
+            **_fields("summary", p2019.SUMMARY, context),
+            **_fields("body", p2019.BODY, context),
             **_fields("how_to_apply", p2019.HOW_TO_APPLY),
         },
     )
@@ -365,6 +336,8 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
             {"programme": programme, "email": contact["email"]},
             {
                 "name": contact["name"],
+                "phone": contact["phone"],
+                "languages": contact["languages"],
                 "order": order,
                 **_fields("title", contact["title"]),
                 **_fields("topic", contact["topic"]),
@@ -411,7 +384,7 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
             "title_en": p2019.WORKSHOP["title"]["en"],
             "starts_at": round_.workshop[0],
             "ends_at": round_.workshop[1],
-            "place": p2019.WORKSHOP["place"],
+            **_fields("place", p2019.WORKSHOP["place"]),
             **_fields("body", p2019.WORKSHOP["body"]),
         },
     )
@@ -456,6 +429,7 @@ def create_programme_2019(stats: LoadStats | None = None) -> Programme:
             helsinki_time(date(2019, 12, 19), CLOSING_TIME),
         ),
         project_ends_by=p2019.PROJECT_ENDS_BY,
+        decisions={p2019.CALL_TRACK_1["slug"]: p2019.DECISIONS_TRACK_1},
     )
     return _load_round(round_, stats)
 
@@ -485,7 +459,10 @@ def create_demo_programme(today: date, stats: LoadStats | None = None) -> Progra
         joint=(helsinki_time(day(-7), time(0, 0)), helsinki_time(day(35), CLOSING_TIME)),
         # Two years to carry out the project, as in 2019.
         project_ends_by=date(year + 2, 11, 30),
-        notice=demo.NOTICE,
+        decisions={
+            p2019.CALL_TRACK_1["slug"]: day(28 + 7 * p2019.WEEKS_TO_DECISION),
+            p2019.CALL_JOINT["slug"]: day(35 + 7 * p2019.WEEKS_TO_DECISION),
+        },
         stage_note=demo.STAGES_OVERLAP,
     )
     return _load_round(round_, stats)

@@ -10,8 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kannustin.accounts.models import Membership
 from kannustin.accounts.roles import Role
 from kannustin.core import audit, clock
+from kannustin.core.i18n import current_language
 
 from .forms import FeedbackForm
 from .models import Call, Feedback, Programme, SitePage
@@ -62,7 +64,7 @@ def _programme_context(programme):
         "tracks": tracks,
         "calls": calls,
         "timetable": timetable,
-        "contacts": list(programme.contacts.all()),
+        "contacts": programme.contacts_for(current_language()),
         "other_programmes": list(
             Programme.objects.filter(is_published=True).exclude(pk=programme.pk).order_by("-year")
         ),
@@ -95,6 +97,15 @@ def call_detail(request, slug, call_slug):
     maturity_dimensions = []
     if call.maturity_model_id:
         maturity_dimensions = list(call.maturity_model.dimensions.all())
+    # Signed-in members of organisations start their application here, one button per organisation.
+    start_for = []
+    user = request.user
+    if call.applied_in_service and call.state == "open" and user.is_authenticated and not user.is_ministry:
+        start_for = [
+            {"organisation": m.organisation, "identifier": m.organisation.code or m.organisation.business_id}
+            for m in Membership.objects.filter(user=user).select_related("organisation")
+        ]
+        start_for.sort(key=lambda item: item["organisation"].tr("name").casefold())
     return render(
         request,
         "programmes/call.html",
@@ -106,6 +117,7 @@ def call_detail(request, slug, call_slug):
             "maturity_dimensions": maturity_dimensions,
             "criteria": list(call.criteria.all()),
             "scored_criteria": [c for c in call.criteria.all() if c.is_scored],
+            "start_for": start_for,
         },
     )
 

@@ -6,7 +6,7 @@ const DEBOUNCE_MS = 400
 
 // "12 500,50", "12500.5", "1 000 €" → cents as a BigInt; null when it is not an amount. The same rules as the
 // server (kannustin.core.money.to_money): spaces and € ignored, comma or point as the decimal mark, not both,
-// rounded half up to the cent.
+// at most two decimals.
 export function parseCents (text) {
   if (typeof text !== 'string') return null
   const cleaned = text.replace(/[\s\u00a0\u202f€]/g, '')
@@ -14,8 +14,9 @@ export function parseCents (text) {
   const match = /^(-?)(\d*)(?:[.,](\d*))?$/.exec(cleaned)
   if (!match || (match[2] === '' && !match[3])) return null
   const [, sign, whole, fraction = ''] = match
-  let cents = BigInt(whole || '0') * 100n + BigInt((fraction.slice(0, 2) + '00').slice(0, 2))
-  if (fraction.length > 2 && Number(fraction[2]) >= 5) cents += 1n
+  // "70,000": a thousands group, not cents; the server refuses it as a format problem (AmountFormatError).
+  if (fraction.length > 2) return null
+  const cents = BigInt(whole || '0') * 100n + BigInt((fraction + '00').slice(0, 2))
   return sign ? -cents : cents
 }
 
@@ -94,15 +95,20 @@ function setUp (form) {
     if (requested !== null && requested > 0n && eligible > 0n) {
       const share = (requested * 20000n + eligible) / (2n * eligible) // hundredths of a per cent, rounded
       setAll(form, '[data-total="share"]', formatPercent(share, language))
-      setAll(form, '[data-total="own_share"]', `(${formatPercent(10000n - share, language)})`)
     } else {
       setAll(form, '[data-total="share"]', '–')
-      setAll(form, '[data-total="own_share"]', '')
     }
-    setAll(form, '[data-total="own"]', requested === null ? '–' : money(eligible - requested))
+    // Own financing only when it is one: 0 to 100 % of the eligible costs (as actions.budget_summary).
+    const own = requested !== null && requested >= 0n && requested <= eligible ? eligible - requested : null
+    setAll(form, '[data-total="own"]', own === null ? '–' : money(own))
+    const ownShare = own !== null && eligible > 0n ? (own * 20000n + eligible) / (2n * eligible) : null
+    setAll(form, '[data-total="own_share"]', ownShare === null ? '' : `(${formatPercent(ownShare, language)})`)
     if (warning) {
       const exceeded = requested !== null && requested > maxGrant
       warning.hidden = !exceeded
+      // Figures on the page are not saved yet: the warning must not say "the budget is saved".
+      warning.querySelectorAll('[data-saved-note]').forEach((note) => { note.hidden = true })
+      warning.querySelectorAll('[data-live-note]').forEach((note) => { note.hidden = false })
       if (exceeded && message && message.dataset.template) {
         message.textContent = message.dataset.template.replace('{limit}', money(maxGrant))
       }

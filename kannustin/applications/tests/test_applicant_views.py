@@ -14,6 +14,7 @@ from django.utils import translation
 
 from kannustin.accounts.roles import Role
 from kannustin.core import clock
+from kannustin.core.formats import format_date, format_time
 from kannustin.core.models import Notification
 from kannustin.programmes.models import Question
 from kannustin.registry.models import Organisation
@@ -170,7 +171,7 @@ def test_dashboard_countdown_on_the_last_day(client, call, signatory):
     client.force_login(signatory)
     with time_machine.travel(closes.replace(hour=9), tick=False):
         page = client.get(reverse("applications:dashboard")).content.decode()
-    assert "Closes today at 16.15" in page
+    assert "Closes today at 16:15" in page  # English: a colon (Finnish and Swedish write 16.15)
     with time_machine.travel(closes - timedelta(days=3), tick=False):
         page = client.get(reverse("applications:dashboard")).content.decode()
     assert "3 days left" in page
@@ -446,7 +447,7 @@ def test_autosave_returns_the_saved_fragment_with_the_new_version(client, draft,
     assert response.status_code == 200
     fragment = response.content.decode()
     assert "<html" not in fragment
-    assert "Saved at 14.32" in fragment
+    assert "Saved at 14:32" in fragment
     assert re.search(
         r'<input type="hidden" name="version" id="application-version" value="2" hx-swap-oob="true">',
         fragment,
@@ -623,7 +624,7 @@ def test_submitting_after_the_deadline_shows_the_closed_page(client, draft, sign
     assert response.status_code == 409
     page = response.content.decode()
     closes = clock.helsinki(application.call.closes_at)
-    assert f"The call closed at {closes:%H.%M} on {closes.day}.{closes.month}.{closes.year}" in page
+    assert f"The call closed at {format_time(closes, 'en')} on {format_date(closes, 'en')}" in page
     assert "the application was not submitted" in page
     assert fresh(application).status == Status.DRAFT
 

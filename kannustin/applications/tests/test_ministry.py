@@ -19,6 +19,7 @@ from kannustin.applications.forms_ministry import default_due, parse_time
 from kannustin.applications.models import Application, CompletionRequest, Status
 from kannustin.applications.validation import budget_years
 from kannustin.core import clock
+from kannustin.core.formats import format_datetime
 from kannustin.core.models import AuditEvent, Notification, OutboundEmail
 from kannustin.maturity import services as maturity
 from kannustin.programmes.models import Question
@@ -252,7 +253,7 @@ def test_list_shows_columns_filters_and_search(client, call, helsinki, official)
     assert "12\xa0345,50\xa0€" in page  # euros the Finnish way
     assert "Helsinki" in page and "Närpiö" in page
     due = clock.helsinki(second.completion_requests.get().due_at)
-    assert f"{due:%-d.%-m.%Y %H.%M}" in page
+    assert format_datetime(due, "fi") in page  # 5.12.2026 klo 16.15
 
     by_status = client.get(url, {"status": Status.COMPLETION_REQUESTED}).content.decode()
     assert second.case_number in by_status and first.case_number not in by_status
@@ -400,7 +401,7 @@ def test_completion_form_defaults_to_two_weeks_at_16_15(client, submitted, offic
     due = default_due()
     assert due.hour == 16 and due.minute == 15
     assert (due.date() - clock.helsinki(clock.now()).date()).days == 14
-    assert 'value="16.15"' in page and f'value="{due.day}"' in page and f'value="{due.year}"' in page
+    assert 'value="16:15"' in page and f'value="{due.day}"' in page and f'value="{due.year}"' in page
     assert f'name="version" value="{submitted.version}"' in page
     # Every part of the form can be chosen, by its title.
     for title in ("Project basics", "The project against the criteria", "Budget", "Attachments"):

@@ -12,6 +12,7 @@ from kannustin.accounts.roles import Role
 from kannustin.applications import actions, notifications
 from kannustin.applications.models import Application, Status
 from kannustin.core import clock, notify
+from kannustin.core.formats import format_datetime
 from kannustin.core.models import Notification, OutboundEmail
 from kannustin.registry.models import Organisation
 
@@ -64,7 +65,7 @@ def test_receipt_email_in_finnish_with_the_pdf(call, helsinki, django_capture_on
     assert "Kohteen 1 haku" in receipt.body and "Testiohjelma" in receipt.body  # content in Finnish
     assert f"/applications/{application.pk}/receipt/" in receipt.body
     submitted_at = clock.helsinki(application.submitted_at)
-    assert f"{submitted_at:%-d.%-m.%Y %H.%M}" in receipt.body
+    assert format_datetime(submitted_at, "fi") in receipt.body  # 2.12.2026 klo 16.15
     [(filename, content, mimetype)] = receipt.attachments
     assert filename == application.case_number.replace("/", "-") + ".pdf"
     assert mimetype == "application/pdf" and content.startswith(b"%PDF")
@@ -200,3 +201,33 @@ def test_every_email_template_renders(call, helsinki, user_factory, language):
         assert subject and "\n" not in subject and len(subject) < 120, name
         assert "{{" not in body and "{%" not in body and "https://kannustin.example/x/" in body, name
         assert "\n\n\n" not in body, name
+
+
+def test_the_header_language_does_not_change_the_language_of_emails(
+    client, call, helsinki, user_factory, django_capture_on_commit_callbacks, languages
+):
+    """Emails follow the language chosen on the profile page; a click on the header's "Suomeksi" changes
+    the pages only (it used to rewrite the profile language, and later emails came in Finnish)."""
+    official = user_factory(Role.OFFICIAL)
+    application = submitted_application(call, helsinki)
+    colleague = user_factory(Role.APPLICANT, helsinki, email="kollega@example.com")
+    colleague.language = "sv"
+    colleague.save()
+    client.force_login(colleague)
+    response = client.post("/language/fi/", {"next": "/applications/"})
+    assert response.status_code == 302 and response["Location"] == "/applications/"
+    assert client.cookies["kannustin_language"].value == "fi"
+    assert '<html lang="fi"' in client.get("/applications/").content.decode()
+    colleague.refresh_from_db()
+    assert colleague.language == "sv"
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.request_completion(application, by=official, message="Lisää liite", sections=["attachments"],
+                                   due_at=clock.now() + timedelta(days=5))  # fmt: skip
+    to_colleague = next(m for m in mail.outbox if colleague.email in m.to)
+    with translation.override("sv"):
+        assert to_colleague.subject.startswith(
+            gettext("Request for completion: %(case)s, reply by %(due)s")[:10]
+        )
+    assert ("completion_requested", "sv") in languages

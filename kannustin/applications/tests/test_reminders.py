@@ -9,13 +9,14 @@ import time_machine
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
-from django.utils import dateformat, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
 from kannustin.accounts.roles import Role
 from kannustin.applications.models import Reminder
 from kannustin.applications.tasks import reminder_kind, send_deadline_reminders
 from kannustin.core import clock, scheduler
+from kannustin.core.formats import format_date, format_time
 from kannustin.core.models import Notification, OutboundEmail
 
 from .test_ministry import complete_call, submitted_application
@@ -48,9 +49,9 @@ def reminder_subjects(call, language="fi") -> dict:
     with translation.override(language):
         return {
             "7d": gettext("The call closes on %(date)s: your application is not yet submitted")
-            % {"date": dateformat.format(closes, "j.n.Y")},
+            % {"date": format_date(closes, language)},
             "1d": gettext("The call closes tomorrow at %(time)s: your application is not yet submitted")
-            % {"time": dateformat.time_format(closes, "H.i")},
+            % {"time": format_time(closes, language)},
         }
 
 

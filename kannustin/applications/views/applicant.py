@@ -5,8 +5,6 @@ Every change goes through `actions`; every page answers 404 to people who are no
 organisation (the PDF copy is also open to the ministry's officials once submitted).
 """
 
-from decimal import Decimal
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,6 +20,7 @@ from django.views.decorators.http import require_POST
 from kannustin.accounts.models import Membership
 from kannustin.accounts.roles import Role
 from kannustin.core import clock
+from kannustin.core.formats import format_date, format_time
 from kannustin.core.models import Notification
 from kannustin.maturity import services as maturity
 from kannustin.programmes.models import Call, Question
@@ -124,7 +123,7 @@ def countdown(closes_at, now=None) -> str:
     closes = clock.helsinki(closes_at)
     days = (closes.date() - clock.helsinki(now).date()).days
     if days <= 0:
-        return _("Closes today at %(time)s") % {"time": closes.strftime("%H.%M")}
+        return _("Closes today at %(time)s") % {"time": format_time(closes)}
     return ngettext("%(count)d day left", "%(count)d days left", days) % {"count": days}
 
 
@@ -224,8 +223,8 @@ def start(request, call_id, org_code):
                 "The call “%(call)s” is not open yet: it opens on %(date)s at %(time)s Finnish time."
             ) % {
                 "call": call.tr("title"),
-                "date": clock.helsinki(call.opens_at).strftime("%d.%m.%Y"),
-                "time": clock.helsinki(call.opens_at).strftime("%H.%M"),
+                "date": format_date(call.opens_at),
+                "time": format_time(call.opens_at),
             }
         else:
             message = _(
@@ -233,8 +232,8 @@ def start(request, call_id, org_code):
                 "longer be started."
             ) % {
                 "call": call.tr("title"),
-                "date": closes.strftime("%d.%m.%Y"),
-                "time": closes.strftime("%H.%M"),
+                "date": format_date(closes),
+                "time": format_time(closes),
             }
         messages.error(request, message)
         return redirect("applications:dashboard")
@@ -333,6 +332,7 @@ def task_list(application) -> dict:
                 "url": part_url(application, key),
                 "status": status,
                 "status_label": TASK_STATUS[status],
+                "required": key in required_sections,
             }
         )
     call = application.call
@@ -355,6 +355,7 @@ def task_list(application) -> dict:
                 "hint": _("Required before submitting. The level does not affect the grant.")
                 if call.maturity_required
                 else "",
+                "required": call.maturity_required,
             }
         )
     if application.is_editable:
@@ -367,7 +368,9 @@ def task_list(application) -> dict:
         "allowed": allowed,
         "check_status": check_status,
         "check_status_label": TASK_STATUS[check_status],
-        "done": sum(1 for task in tasks_ if task["status"] in {"completed", "optional"}),
+        # Progress counts the required parts only: an optional part is not "done" by being optional.
+        "done": sum(1 for task in tasks_ if task["required"] and task["status"] == "completed"),
+        "total": sum(1 for task in tasks_ if task["required"]),
     }
 
 
@@ -569,12 +572,6 @@ def similar(request, pk):
 # Check your answers and submit --------------------------------------------------------------------------
 
 
-def _percent(part, total):
-    if part is None or not total:
-        return None
-    return (Decimal(part) / Decimal(total) * 100).quantize(Decimal("0.01"))
-
-
 def check_context(request, application) -> dict:
     # Both application_context and missing_for_submit read these; fetched once.
     prefetch_related_objects([application], "budget_lines", "contacts", "indicators")
@@ -584,7 +581,6 @@ def check_context(request, application) -> dict:
         _with_urls(application, validation.missing_for_submit(application)) if application.is_editable else []
     )
     can_submit = permissions.can_submit(request.user, application)
-    budget = context["budget"]
     # The parts in the order of actions.section_keys: question sections, then the structured ones.
     keys = [section_["key"] for section_ in context["sections"]] + list(STRUCTURED_SECTIONS)
     changeable = {key for key in keys if application.is_editable and (allowed is None or key in allowed)}
@@ -604,7 +600,6 @@ def check_context(request, application) -> dict:
                     organisation=application.organisation, role=Role.SIGNATORY, user__is_active=True
                 ).select_related("user")
             ],
-            "own_share": _percent(budget["own_financing"], budget["eligible_total"]),
             "urls": {key: part_url(application, key) for key in (*STRUCTURED_SECTIONS, "maturity")},
             "maturity_status": _maturity_state(application, context["assessment"], missing)
             if application.call.maturity_model_id

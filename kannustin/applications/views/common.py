@@ -21,6 +21,8 @@ SECTION_TITLES = {
     "sharing": gettext_lazy("Sharing the results"),
     "other": gettext_lazy("Other information"),
     "proposal": gettext_lazy("The proposal"),
+    "description": gettext_lazy("Description of the proposal"),
+    "partners": gettext_lazy("Partners"),
     "joint": gettext_lazy("The joint project"),
     # Structured parts
     "indicators": gettext_lazy("Indicators"),
@@ -110,7 +112,8 @@ def render_conflict(request, current: Application, mine: dict, fields=None):
 
 
 def answer_display(question, value) -> str:
-    """An answer as a person reads it."""
+    """An answer as a person reads it, in the current language: the reader's on a page, the application's in
+    its documents (tasks.pdf_context builds them in that language)."""
     from kannustin.programmes.models import Question
     from kannustin.registry.models import Organisation
 
@@ -121,7 +124,7 @@ def answer_display(question, value) -> str:
     if question.type == Question.Type.MULTIPLE_CHOICE:
         return ", ".join(question.option_label(v) for v in value)
     if question.type == Question.Type.MUNICIPALITIES:
-        names = dict(Organisation.objects.filter(code__in=value).values_list("code", "name_fi"))
+        names = {org.code: org.tr("name") for org in Organisation.objects.filter(code__in=value)}
         return ", ".join(f"{names.get(code, code)} ({code})" for code in value)
     if question.type == Question.Type.MONEY:
         from kannustin.core.i18n import current_language
@@ -129,9 +132,9 @@ def answer_display(question, value) -> str:
 
         return format_euros(value, current_language())
     if question.type == Question.Type.DATE:
-        from datetime import date
+        from kannustin.core.formats import format_date, parse_date
 
-        return date.fromisoformat(value).strftime("%d.%m.%Y")
+        return format_date(parse_date(value)) or str(value)
     return str(value)
 
 
@@ -167,7 +170,7 @@ def application_context(application: Application, *, public: bool = False) -> di
         "budget": actions.budget_summary(application, lines),
         "indicators": list(application.indicators.all()),
         "contacts": list(application.contacts.all()),
-        "co_applicants": list(application.co_applicants.order_by("name_fi")),
+        "co_applicants": sorted(application.co_applicants.all(), key=lambda org: org.tr("name").casefold()),
         "attachments": attachments,
         "assessment": assessment,
         "public": public,

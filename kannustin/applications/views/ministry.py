@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from kannustin.accounts.roles import Role
 from kannustin.core import audit, clock
+from kannustin.core.formats import format_datetime
 from kannustin.core.mail import retry_now
 from kannustin.core.models import AuditEvent, OutboundEmail
 from kannustin.programmes.models import Call
@@ -180,8 +181,7 @@ def _change_summary(changes: dict, labels: dict) -> list[str]:
             from datetime import datetime
 
             try:
-                due = clock.helsinki(datetime.fromisoformat(value))
-                phrases.append(f"{label}: {due:%d.%m.%Y %H.%M}")
+                phrases.append(f"{label}: {format_datetime(datetime.fromisoformat(value))}")
             except ValueError:
                 phrases.append(f"{label}: {value}")
         else:

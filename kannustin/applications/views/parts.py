@@ -528,7 +528,6 @@ def budget(request, pk):
             "limit_messages": limit_messages,
             "categories": categories,
             "max_percent": percent,
-            "own_share": (100 - totals["share"]) if totals["share"] is not None else None,
             "share_permille": int(call.max_aid_share * 1000),
         },
     )

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from kannustin.core import clock, forms
+from kannustin.core.formats import format_date, format_datetime, format_time
 from kannustin.core.i18n import current_language, translated
 from kannustin.core.money import format_euros
 
@@ -44,6 +45,25 @@ def tr(obj, field):
 @register.filter
 def euros(amount):
     return format_euros(amount, current_language())
+
+
+@register.filter
+def date_text(value):
+    """{{ call.closes_at|date_text }} → 1.3.2027 (1 March 2027 in English); see kannustin.core.formats."""
+    return format_date(value)
+
+
+@register.filter
+def time_text(value):
+    """{{ call.closes_at|time_text }} → 16.15 (16:15 in English), in Finnish time."""
+    return format_time(value)
+
+
+@register.filter
+def datetime_text(value, seconds=""):
+    """{{ at|datetime_text }} → 1.3.2027 klo 16.15 / kl. 16.15 / 1 March 2027 at 16:15, in Finnish time;
+    {{ at|datetime_text:"seconds" }} adds the seconds (submission times)."""
+    return format_datetime(value, seconds=seconds == "seconds")
 
 
 @register.filter

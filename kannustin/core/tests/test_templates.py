@@ -1,5 +1,6 @@
 """The shared layout (base, header, footer, messages), the error pages and the compiled assets."""
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -89,16 +90,24 @@ def test_the_header_is_kannustins_own_and_has_no_crown(english):
 
 @pytest.mark.django_db
 @layout_urls
-def test_the_language_navigation_is_links_with_lang_and_the_current_one_marked(client):
+def test_the_language_navigation_is_post_forms_with_lang_and_the_current_one_marked(client):
+    """A small POST form per language, with its CSRF token: no link, prefetch or crawler changes anything,
+    and it works without JavaScript."""
     html = client.get("/_layout/?a=1").content.decode()
     assert '<html lang="fi"' in html
-    assert (
-        '<a class="govuk-language-navigation__link" lang="fi" hreflang="fi" '
-        'href="/language/fi/?next=/_layout/%3Fa%3D1" aria-current="true">Suomeksi</a>'
-    ) in html
-    assert 'lang="sv" hreflang="sv" href="/language/sv/?next=/_layout/%3Fa%3D1">På svenska</a>' in html
-    assert 'lang="en" hreflang="en" href="/language/en/?next=/_layout/%3Fa%3D1">In English</a>' in html
-    assert html.count('aria-current="true"') == 1
+    nav = html[html.index('<nav class="govuk-language-navigation') : html.index("</nav>")]
+    for code, name in (("fi", "Suomeksi"), ("sv", "På svenska"), ("en", "In English")):
+        form = re.search(rf'<form[^>]*action="/language/{code}/".*?</form>', nav, re.S).group(0)
+        assert 'method="post"' in form
+        assert 'name="csrfmiddlewaretoken"' in form
+        assert '<input type="hidden" name="next" value="/_layout/?a=1">' in form
+        assert re.search(
+            rf'<button type="submit" class="[^"]*govuk-language-navigation__link[^"]*" lang="{code}"', form
+        )
+        assert f">{name}</button>" in form
+    assert "<a " not in nav
+    assert nav.count('aria-current="true"') == 1
+    assert re.search(r'lang="fi" aria-current="true">Suomeksi</button>', nav)
 
 
 @pytest.mark.django_db

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 from ninja.testing import TestClient
 
 from kannustin.accounts.models import ApiToken
@@ -166,3 +167,40 @@ def test_mounted_under_api_v1(client, call, applicant):
     # Type errors come from the API's schema validation (kannustin.api.errors), named by the body parameter.
     assert [error["field"] for error in response.json()["errors"]] == ["payload.ratings.data.current"]
     assert client.get(url).status_code == 401
+
+
+@pytest.mark.parametrize("language", ["sv", "fi"])
+def test_messages_in_swedish_and_finnish_have_no_english_in_them(client, call, applicant, language):
+    """Through the whole API (its error handlers): schema errors and the service's own errors alike."""
+    _token, raw = ApiToken.issue(applicant, "test", scope=ApiToken.Scope.WRITE)
+    english = ("current", "target", "Field required", "Input should", "valid integer")
+    for body in (
+        {"ratings": {"data": {"current": 2}}},
+        {"ratings": {"data": {"current": "two", "target": 3}}},
+        {"ratings": {"data": {"current": 0, "target": 9}}},
+        {"ratings": "all of them"},
+    ):
+        answers = {
+            asked: client.put(
+                f"/api/v1{path(call)}", body, content_type="application/json",
+                HTTP_AUTHORIZATION=f"Bearer {raw}", HTTP_ACCEPT_LANGUAGE=asked,
+            )
+            for asked in (language, "en")
+        }  # fmt: skip
+        response = answers[language]
+        assert response.status_code == 422, body
+        assert response["Content-Language"] == language
+        errors, in_english = response.json()["errors"], answers["en"].json()["errors"]
+        assert errors and len(errors) == len(in_english), errors
+        for error, same_in_english in zip(errors, in_english, strict=True):
+            assert error["type"] == same_in_english["type"]
+            assert error["message"] != same_in_english["message"], error
+            assert not any(word in error["message"] for word in english), error
+    # The service's own message about fields that cannot be given, in the language asked for.
+    structure = services.structure_for(call)
+    with translation.override(language):
+        _cleaned, errors = services.validate_ratings(
+            {"data": {"current": 2, "target": 3, "gap": 1}}, structure
+        )
+    (message,) = errors["data"]
+    assert "gap" in message and not any(word in message for word in english), message

@@ -280,3 +280,38 @@ def test_result_page_query_count_is_constant(client, call, helsinki, applicant, 
     at_thirty = _result_queries(client, call)
     assert at_five == at_thirty
     assert at_thirty <= 15
+
+
+# The profile chart -----------------------------------------------------------------------------------------
+
+SVG_NUMBERS = re.compile(
+    r'\s(x|y|x1|x2|y1|y2|cx|cy|r|width|height|points|viewBox|stroke-width|font-size|stroke-dasharray)="([^"]*)"'
+)
+
+
+def chart_geometry(body: str) -> list[tuple[str, str]]:
+    """Every geometric attribute of the profile chart, in document order."""
+    svg = re.search(r"<svg.*?</svg>", body, re.S).group(0)
+    return SVG_NUMBERS.findall(svg)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_profile_chart_has_the_same_geometry_in_every_language(
+    client, call, helsinki, applicant, complete_assessment, language
+):
+    """Numbers in SVG are never localised: a decimal comma (x1="290,0") piles the chart up at the left."""
+    client.force_login(applicant)
+    complete_assessment(helsinki, call, applicant, current=2, target=4)
+    services.save_ratings(helsinki, call, {"processes": {"current": 1, "target": 5}}, by=applicant)
+    client.cookies["kannustin_language"] = "en"
+    english = chart_geometry(text(client.get(url("result", call))))
+    client.cookies["kannustin_language"] = language
+    body = text(client.get(url("result", call)))
+    assert f'<html lang="{language}"' in body
+    geometry = chart_geometry(body)
+    assert geometry == english
+    assert len(geometry) > 50
+    for name, value in geometry:
+        # Points are "x,y x,y …"; every other attribute holds numbers with decimal points only.
+        pattern = r"(-?\d+(\.\d+)?,-?\d+(\.\d+)? ?)+" if name == "points" else r"[-0-9. ]+%?"
+        assert re.fullmatch(pattern, value), (name, value)

@@ -6,20 +6,10 @@ SLUG = "kannustin-demo"
 
 NAME = t(
     "Kuntien digitalisaation kannustinjärjestelmä – demokierros {year}",
-    "Incitamentsystemet för kommunernas digitalisering – demoomgång {year}",
+    "Incitamentsystemet för digitalisering i kommunerna – demoomgång {year}",
     "Incentive programme for digitalisation in municipalities – demo round {year}",
 )
 SHORT_NAME = t("Kannustin – demo {year}", "Incitament – demo {year}", "Kannustin – demo {year}")
-
-# Put before the programme summary and page text.
-NOTICE = t(
-    "Tämä on demokierros palvelun kokeilemista varten. Se on kopio vuoden 2019 kannustinjärjestelmästä, "
-    "mutta hakuajat on siirretty nykyhetkeen. Demokierroksen hakemuksista ei myönnetä avustuksia.",
-    "Detta är en demoomgång för att pröva tjänsten. Den är en kopia av incitamentsystemet 2019, men "
-    "ansökningstiderna har flyttats till nutid. Inga understöd beviljas för ansökningar i demoomgången.",
-    "This is a demo round for trying the service. It copies the 2019 incentive programme with its application "
-    "periods moved to the present. No grants are given on applications made in the demo round.",
-)
 
 # Put before the text of both track-2 calls: in the demo, stage 2 is open while stage 1 still is.
 STAGES_OVERLAP = t(

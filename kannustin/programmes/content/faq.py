@@ -28,7 +28,7 @@ FAQ = [
             "aina useita kuntia, ja yksi kunta tai kuntayhtymä toimii hankehallinnoijana: se ottaa avustuksen "
             "vastaan ja siirtää sen muille toteuttajille niiden kanssa tehdyn sopimuksen mukaisesti.",
             "Ja. I punkt 1 kan en kommun ansöka ensam eller tillsammans med andra. Samprojekten i punkt 2 har "
-            "alltid flera kommuner, och en kommun eller samkommun är projektförvaltare: den tar emot understödet "
+            "alltid flera kommuner, och en kommun eller samkommun är projektadministratör: den tar emot understödet "
             "och överför det till de andra genomförarna enligt ett avtal med dem.",
             "Yes. In track 1 a municipality may apply alone or with others. Joint projects in track 2 always "
             "have several municipalities, and one municipality or joint municipal authority is the project "
@@ -63,9 +63,9 @@ FAQ = [
         t(
             "Hyväksyttäviä ovat hankkeesta aiheutuvat kustannukset: henkilöstö- ja matkakustannukset, "
             "toimitilavuokrat, ostetut tutkimukset ja palvelut, asiantuntijapalkkiot ja lisenssit. Haun "
-            "kustannusluokat ja niiden ohjeet näet hakulomakkeella.",
+            "kustannuslajit ja niiden ohjeet näet hakulomakkeella.",
             "Godtagbara är kostnader som orsakas av projektet: personal- och resekostnader, hyror för lokaler, "
-            "köpta undersökningar och tjänster, expertarvoden och licenser. Utlysningens kostnadskategorier och "
+            "köpta undersökningar och tjänster, expertarvoden och licenser. Utlysningens kostnadsslag och "
             "anvisningarna för dem ser du i ansökningsblanketten.",
             "Eligible costs are those arising from the project: personnel and travel costs, premises rents, "
             "purchased research and services, expert fees and licences. The call's cost categories and their "
@@ -74,17 +74,17 @@ FAQ = [
     ),
     (
         t(
-            "Mihin mennessä hakemus on jätettävä?",
-            "När ska ansökan lämnas in?",
+            "Mihin mennessä hakemus on lähetettävä?",
+            "När ska ansökan skickas in?",
             "When must the application be submitted?",
         ),
         t(
-            "Hakuaika päättyy haussa ilmoitettuna päivänä kello 16.15 Suomen aikaa. Määräaika on kaikille sama: "
+            "Hakuaika päättyy haussa ilmoitettuna päivänä klo 16.15 Suomen aikaa. Määräaika on kaikille sama: "
             "myöhässä saapuneita hakemuksia ei käsitellä, eikä määräajan jälkeen oteta vastaan lisäaineistoa "
-            "muuten kuin ministeriön täydennyspyynnöstä. Jätä hakemus hyvissä ajoin.",
-            "Ansökningstiden går ut den dag som anges i utlysningen klockan 16.15 finsk tid. Tidsfristen är "
+            "muuten kuin ministeriön täydennyspyynnöstä. Lähetä hakemus hyvissä ajoin.",
+            "Ansökningstiden går ut den dag som anges i utlysningen kl. 16.15 finsk tid. Tidsfristen är "
             "densamma för alla: ansökningar som kommer in för sent behandlas inte, och efter tidsfristen tas "
-            "inget tilläggsmaterial emot annat än på ministeriets begäran om komplettering. Lämna in ansökan i "
+            "inget tilläggsmaterial emot annat än på ministeriets begäran om komplettering. Skicka in ansökan i "
             "god tid.",
             "The call closes on the day given in the call at 16:15 Finnish time. The deadline is the same for "
             "everyone: late applications are not considered, and no further material is accepted after the "
@@ -129,11 +129,11 @@ FAQ = [
             "Are applications public?",
         ),
         t(
-            "Viranomaiselle jätetyt hakemukset ovat pääsääntöisesti julkisia. Voit merkitä hakemuksesta ja "
+            "Viranomaiselle lähetetyt hakemukset ovat pääsääntöisesti julkisia. Voit merkitä hakemuksesta ja "
             "liitteistä salassa pidettäviksi ne kohdat, jotka sisältävät liikesalaisuuksia tai muita salassa "
             "pidettäviä tietoja, ja perustella merkinnän. Merkityt kohdat jätetään pois julkisista näkymistä ja "
             "aineistoista.",
-            "Ansökningar som lämnats till en myndighet är i regel offentliga. Du kan märka de delar av ansökan "
+            "Ansökningar som har skickats in till en myndighet är i regel offentliga. Du kan märka de delar av ansökan "
             "och bilagorna som innehåller affärshemligheter eller andra sekretessbelagda uppgifter som "
             "sekretessbelagda och motivera märkningen. De märkta delarna lämnas bort ur offentliga vyer och "
             "material.",

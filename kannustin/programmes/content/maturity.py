@@ -8,7 +8,7 @@ from . import t
 
 NAME = t(
     "Kuntien digitalisaation kypsyysmalli",
-    "Mognadsgradsmodell för kommunernas digitalisering",
+    "Mognadsgradsmodell för digitalisering i kommunerna",
     "Digitalisation maturity model for municipalities",
 )
 
@@ -327,7 +327,7 @@ DIMENSIONS = [
             t(
                 "Prosessin henkilöstön digitaalinen osaaminen on vähäistä, ja työtapojen muutoksiin suhtaudutaan "
                 "epävarmasti.",
-                "Personalen i processen har begränsad digital kompetens, och förändringar i arbetssätten möts med "
+                "Personalen i processen har begränsad digital kompetens, och förändringar i verksamhetssätten möts med "
                 "osäkerhet.",
                 "Staff of the process have little digital competence, and changes in ways of working are met "
                 "with uncertainty.",

@@ -16,10 +16,14 @@ BUDGET_ITEM = "28.90.32"
 APPROPRIATION = Decimal("30000000.00")
 MAX_AID_SHARE = Decimal("0.850")
 PROJECT_ENDS_BY = date(2021, 11, 30)
+# The ministry granted the 41 track-1 projects on 21 November 2019; for stage 2 no date was announced.
+DECISIONS_TRACK_1 = date(2019, 11, 21)
+# In a new round, decisions are expected about nine weeks after the call closes, as in 2019.
+WEEKS_TO_DECISION = 9
 
 NAME = t(
     "Kuntien digitalisaation kannustinjärjestelmä 2019",
-    "Incitamentsystemet för kommunernas digitalisering 2019",
+    "Incitamentsystemet för digitalisering i kommunerna 2019",
     "Incentive programme for digitalisation in municipalities 2019",
 )
 SHORT_NAME = t("Kannustin 2019", "Incitament 2019", "Kannustin 2019")
@@ -28,8 +32,8 @@ LEGAL_BASIS = t(
     "Laki valtionavustuksista (valtionavustuslaki, 688/2001) ja valtioneuvoston asetus kuntien "
     "digitalisaation kannustinjärjestelmästä (893/2019). Määräraha on valtion talousarvion momentilla "
     "28.90.32 (siirtomääräraha 3 v).",
-    "Statsunderstödslagen (688/2001) och statsrådets förordning om incitamentsystemet för kommunernas "
-    "digitalisering (893/2019). Anslaget finns under moment 28.90.32 i statsbudgeten (reservationsanslag 3 år).",
+    "Statsunderstödslagen (688/2001) och statsrådets förordning om incitamentsystemet för digitalisering i "
+    "kommunerna (893/2019). Anslaget finns under moment 28.90.32 i statsbudgeten (reservationsanslag 3 år).",
     "Act on Discretionary Government Transfers (688/2001) and Government Decree on the incentive system for "
     "digitalisation in municipalities (893/2019). The appropriation is on item 28.90.32 of the state budget "
     "(transferable appropriation, 3 years).",
@@ -40,7 +44,7 @@ SUMMARY = t(
     "uudistavat kuntien toimintatapoja tai palveluprosesseja ja parantavat niiden laatua ja vaikuttavuutta. "
     "Vuoden 2019 talousarviossa tähän on varattu {appropriation}.",
     "Finansministeriet beviljar kommunerna statsunderstöd för projekt som främjar digitalisering, det vill "
-    "säga projekt som förnyar kommunernas arbetssätt eller serviceprocesser och förbättrar deras kvalitet och "
+    "säga projekt som förnyar kommunernas verksamhetssätt eller serviceprocesser och förbättrar deras kvalitet och "
     "genomslag. I statsbudgeten för 2019 har {appropriation} reserverats för detta.",
     "The Ministry of Finance grants state aid to municipalities for projects that promote digitalisation: "
     "projects that renew the municipalities' ways of working or service processes and improve their quality "
@@ -91,7 +95,7 @@ Määräraha {appropriation} on valtion talousarvion momentilla 28.90.32 (kolmev
 
 Incitamentsystemet främjar sådan digitalisering i kommunerna som
 
-- förnyar arbetssätten, ökar kundorienteringen och kan ge kostnadsbesparingar,
+- förnyar verksamhetssätten, ökar kundorienteringen och kan ge kostnadsbesparingar,
 - genomför målen i den nationella digitaliseringsstrategin utifrån kommunernas behov och
 - ökar samarbetet mellan kommunerna.
 
@@ -119,7 +123,7 @@ utvecklas idéerna till större samprojekt, som ansöker om understöd i det and
 
 ## Bedömning av digitaliseringens mognadsgrad
 
-Innan kommunen ansöker bedömer den sin digitaliseringsnivå med mognadsgradsmodellen. Bedömningen görs för den
+Innan kommunen ansöker bedömer den digitaliseringens mognadsgrad med mognadsgradsmodellen. Bedömningen görs för den
 serviceprocess som projektet förnyar: den beskriver nuläget och den eftersträvade förändringen inom sju
 delområden. Syftet är att förstå utgångsläget och den förändring som eftersträvas. **Mognadsgraden påverkar
 inte understödets storlek.**
@@ -175,34 +179,34 @@ HOW_TO_APPLY = t(
     """## Näin haet
 
 1. **Hanki tunnukset.** Tarvitset Kannustimeen tunnukset, jotka on liitetty kuntaasi. Hakemuksen voi
-   valmistella kuka tahansa kunnan käyttäjä, mutta sen jättää kunnan puolesta käyttäjä, jolla on
+   valmistella kuka tahansa kunnan käyttäjä, mutta sen lähettää kunnan puolesta käyttäjä, jolla on
    allekirjoitusoikeus.
 2. **Tee kypsyysarvio.** Arvioi uudistettavan palveluprosessin digitalisaation nykytila ja tavoitetila
    kypsyysmallilla. Arvio ei vaikuta avustuksen suuruuteen.
-3. **Täytä hakemus.** Vastaa kysymyksiin, laadi kustannusarvio hyväksyttävien kustannusten luokittain ja
+3. **Täytä hakemus.** Vastaa kysymyksiin, laadi kustannusarvio hyväksyttävien kustannusten lajeittain ja
    nimeä yhteishankkeessa osallistuvat kunnat. Voit tallentaa luonnoksen ja palata siihen.
 4. **Merkitse salassa pidettävät tiedot.** Hakemukset ovat julkisia asiakirjoja. Voit merkitä
    liikesalaisuuksia sisältävät kohdat salassa pidettäviksi, ja perustele merkintä.
-5. **Jätä hakemus ajoissa.** Hakuaika päättyy kello 16.15 Suomen aikaa. Myöhässä saapuneita hakemuksia ei
+5. **Lähetä hakemus ajoissa.** Hakuaika päättyy klo 16.15 Suomen aikaa. Myöhässä saapuneita hakemuksia ei
    käsitellä, eikä hakemusta voi täydentää määräajan jälkeen muuten kuin ministeriön pyynnöstä.
-6. **Saat kuittauksen.** Jätetystä hakemuksesta lähetetään vastaanottokuittaus sähköpostiisi.
+6. **Saat kuittauksen.** Lähettämästäsi hakemuksesta tulee vastaanottokuittaus sähköpostiisi.
 
 Päätös annetaan hakijan kielellä, suomeksi tai ruotsiksi.
 """,
     """## Så här ansöker du
 
 1. **Skaffa användarnamn.** Du behöver ett användarkonto i Kannustin som är kopplat till din kommun. Vilken
-   användare som helst i kommunen kan förbereda ansökan, men den lämnas in för kommunens räkning av en
+   användare som helst i kommunen kan förbereda ansökan, men den skickas in för kommunens räkning av en
    användare med namnteckningsrätt.
 2. **Gör en bedömning av mognadsgraden.** Bedöm nuläget och målläget för digitaliseringen av den
    serviceprocess som ska förnyas med mognadsgradsmodellen. Bedömningen påverkar inte understödets storlek.
-3. **Fyll i ansökan.** Svara på frågorna, gör upp en kostnadskalkyl enligt kategorierna av godtagbara
-   kostnader och ange de deltagande kommunerna i ett samprojekt. Du kan spara ett utkast och återvända till det.
+3. **Fyll i ansökan.** Svara på frågorna, gör upp en kostnadskalkyl enligt godtagbara
+   kostnadsslag och ange de deltagande kommunerna i ett samprojekt. Du kan spara ett utkast och återvända till det.
 4. **Märk ut sekretessbelagda uppgifter.** Ansökningarna är offentliga handlingar. Du kan märka delar som
    innehåller affärshemligheter som sekretessbelagda, och motivera märkningen.
-5. **Lämna in ansökan i tid.** Ansökningstiden går ut klockan 16.15 finsk tid. Ansökningar som kommer in för
+5. **Skicka in ansökan i tid.** Ansökningstiden går ut kl. 16.15 finsk tid. Ansökningar som kommer in för
    sent behandlas inte, och ansökan kan inte kompletteras efter tidsfristen annat än på begäran av ministeriet.
-6. **Du får en kvittering.** En mottagningskvittering på den inlämnade ansökan skickas till din e-post.
+6. **Du får en kvittering.** En mottagningskvittering på ansökan som du har skickat in kommer till din e-post.
 
 Beslutet ges på sökandens språk, finska eller svenska.
 """,
@@ -226,10 +230,14 @@ The decision is given in the applicant's language, Finnish or Swedish.
 )
 
 # Fictional people: the names read "example" and "model" in Finnish and Swedish.
+# Placeholders (vm.example, numbers in the ministry's range but not real lines) to be replaced with the
+# programme's real contact people before production use. "languages": whom they serve in which language.
 CONTACTS = [
     {
         "name": "Aino Esimerkki",
         "email": "aino.esimerkki@vm.example",
+        "phone": "0295 530 101",
+        "languages": "fi,en",
         "title": t("neuvotteleva virkamies", "konsultativ tjänsteman", "Ministerial Adviser"),
         "topic": t(
             "Kannustinjärjestelmä ja kohde 1", "Incitamentsystemet och punkt 1", "The programme and track 1"
@@ -238,16 +246,16 @@ CONTACTS = [
     {
         "name": "Johan Exempel",
         "email": "johan.exempel@vm.example",
+        "phone": "0295 530 102",
+        "languages": "sv,fi",
         "title": t("erityisasiantuntija", "specialsakkunnig", "Senior Specialist"),
-        "topic": t(
-            "Kohde 2 ja yhteishankkeet; palvelu ruotsiksi",
-            "Punkt 2 och samprojekt; service på svenska",
-            "Track 2 and joint projects; service in Swedish",
-        ),
+        "topic": t("Kohde 2 ja yhteishankkeet", "Punkt 2 och samprojekt", "Track 2 and joint projects"),
     },
     {
         "name": "Liisa Malli",
         "email": "liisa.malli@vm.example",
+        "phone": "0295 530 103",
+        "languages": "fi,sv",
         "title": t("hallitussihteeri", "regeringssekreterare", "Government Secretary"),
         "topic": t(
             "Maksatus, raportointi ja muutokset",
@@ -292,10 +300,12 @@ TRACK_2 = {
     ),
 }
 
+# The smallest and largest grant of 2019; amounts are written by the loader (core.formats.format_euros).
+GRANTS_2019 = (Decimal("11900"), Decimal("2000000"))
 DEMAND_HISTORY = t(
-    "Vuoden 2019 haussa myönnetyt avustukset olivat 11 900 – 2 000 000 euroa.",
-    "I ansökningsomgången 2019 var de beviljade understöden 11 900–2 000 000 euro.",
-    "In the 2019 round, grants ranged from €11,900 to €2,000,000.",
+    "Vuoden 2019 haussa myönnetyt avustukset olivat {smallest} – {largest}.",
+    "I ansökningsomgången 2019 var de beviljade understöden {smallest} – {largest}.",
+    "In the 2019 round, grants ranged from {smallest} to {largest}.",
 )
 
 CALL_TRACK_1 = {
@@ -464,7 +474,7 @@ kuljetusten optimointi sekä asukkaan asettaminen keskiöön.
 I det första steget av punkt 2 lämnar kommunerna förslag till samprojekt mellan flera kommuner eller anmäler
 sitt intresse av att delta i samprojekt. Ett förslag beskriver:
 
-- hur det förbättrar kommunernas arbetssätt eller serviceprocesser samt deras kvalitet och genomslag (P1)
+- hur det förbättrar kommunernas verksamhetssätt eller serviceprocesser samt deras kvalitet och genomslag (P1)
 - dess mål och önskade slutresultat (P2)
 - utvecklingsobjektets betydelse för kommunfältet och hur användbara resultaten är (P3)
 - dess potential att minska kostnaderna (P4)
@@ -525,7 +535,7 @@ putting the resident at the centre.
 
 WORKSHOP = {
     "title": t("Kohteen 2 yhteinen työpaja", "Gemensam workshop för punkt 2", "Joint workshop for track 2"),
-    "place": "Helsinki / Helsingfors",
+    "place": t("Helsinki", "Helsingfors", "Helsinki"),
     "body": t(
         "Työpaja on tarkoitettu kaikille, jotka tekivät ehdotuksen tai ilmoittautuivat mukaan. Työpajassa "
         "verkostoidutaan, etsitään kumppanikuntia ja kehitetään ideoista laajempia yhteishankkeita. Esitykset "
@@ -589,7 +599,7 @@ upp till behandling.
   15 procent.
 - Mervärdesskatt är inte en godtagbar kostnad.
 - Projektet ska avslutas senast {project_ends_by}.
-- Understödet betalas till projektförvaltaren, som överför det till de andra genomförarna enligt ett avtal.
+- Understödet betalas till projektadministratören, som överför det till de andra genomförarna enligt ett avtal.
 
 ## Bedömning
 
@@ -642,7 +652,7 @@ Tässä haussa avustusta ei myönnetä hankkeisiin, jotka koskevat
 - arkistointia.
 """,
         """Understöd beviljas endast för projekt som genomförs av flera kommuner. En av kommunerna eller en
-samkommun är **projektförvaltare**, som tar emot understödet och överför det till de andra genomförarna
+samkommun är **projektadministratör**, som tar emot understödet och överför det till de andra genomförarna
 enligt ett avtal med dem (statsunderstödslagen 7 § 3 mom.).
 
 I denna utlysning beviljas inget understöd för projekt som gäller
@@ -841,13 +851,13 @@ PROPOSAL_CRITERIA = [
         "key": "p1_ways_of_working",
         "title": t(
             "Toimintatapojen ja palveluprosessien paraneminen",
-            "Förbättrade arbetssätt och serviceprocesser",
+            "Förbättrade verksamhetssätt och serviceprocesser",
             "Better ways of working and service processes",
         ),
         "description": t(
             "Miten ehdotus parantaa kuntien toimintatapoja tai palveluprosesseja sekä niiden laatua ja "
             "vaikuttavuutta.",
-            "Hur förslaget förbättrar kommunernas arbetssätt eller serviceprocesser samt deras kvalitet och "
+            "Hur förslaget förbättrar kommunernas verksamhetssätt eller serviceprocesser samt deras kvalitet och "
             "genomslag.",
             "How the proposal improves the municipalities' ways of working or service processes, and their "
             "quality and impact.",

@@ -18,8 +18,8 @@ SCORED_SUFFIX = t(
     "Reviewers score this answer under criterion {code}.",
 )
 PROPOSAL_SUFFIX = t(
-    "Ilmoittautumisessa riittää muutama virke siitä, mitä toisitte hankkeeseen.",
-    "I en intresseanmälan räcker några meningar om vad ni skulle bidra med.",
+    "Ilmoittautumisessa riittää muutama virke siitä, mitä toisit hankkeeseen.",
+    "I en intresseanmälan räcker några meningar om vad du skulle bidra med.",
     "In an expression of interest, a few sentences on what you would bring are enough.",
 )
 
@@ -116,14 +116,14 @@ PARTNERS = [
         "section": "partners",
         "type": "municipalities",
         "required": False,
-        "label": t("Hankehallinnoija", "Projektförvaltare", "Project administrator"),
+        "label": t("Hankehallinnoija", "Projektadministratör", "Project administrator"),
         "help": t(
             "Valitse yksi kunta, joka hallinnoi hanketta: se ottaa avustuksen vastaan ja siirtää sen muille "
             "toteuttajille sopimuksen mukaisesti (valtionavustuslaki 7 § 3 mom.). Jos hankehallinnoija on "
-            "kuntayhtymä, jätä kenttä tyhjäksi: hakemuksen jättävä kuntayhtymä on silloin hankehallinnoija.",
+            "kuntayhtymä, jätä kenttä tyhjäksi: hakemuksen lähettävä kuntayhtymä on silloin hankehallinnoija.",
             "Välj en kommun som förvaltar projektet: den tar emot understödet och överför det till de andra "
-            "genomförarna enligt ett avtal (statsunderstödslagen 7 § 3 mom.). Om projektförvaltaren är en "
-            "samkommun lämnar du fältet tomt: då är den samkommun som lämnar in ansökan projektförvaltare.",
+            "genomförarna enligt ett avtal (statsunderstödslagen 7 § 3 mom.). Om projektadministratören är en "
+            "samkommun lämnar du fältet tomt: då är den samkommun som skickar in ansökan projektadministratör.",
             "Choose the one municipality that administers the project: it receives the grant and passes it on "
             "to the other implementers under an agreement (Act on Discretionary Government Transfers, section "
             "7(3)). If a joint municipal authority administers the project, leave this empty: the joint "
@@ -138,7 +138,7 @@ PARTNERS = [
         "help": t(
             "Valitse kaikki hankkeeseen osallistuvat kunnat, myös hankehallinnoija. Hankkeessa on oltava mukana "
             "useampi kuin yksi kunta.",
-            "Välj alla kommuner som deltar i projektet, också projektförvaltaren. Fler än en kommun ska delta i "
+            "Välj alla kommuner som deltar i projektet, också projektadministratören. Fler än en kommun ska delta i "
             "projektet.",
             "Choose every municipality taking part in the project, the administrator included. More than one "
             "municipality must take part.",
@@ -156,7 +156,7 @@ PARTNERS = [
         "help": t(
             "Hankehallinnoija siirtää avustuksen muille toteuttajille sopimuksen perusteella. Sopimuksen on "
             "oltava tehty ennen kuin avustusta siirretään.",
-            "Projektförvaltaren överför understödet till de andra genomförarna på grundval av ett avtal. Avtalet "
+            "Projektadministratören överför understödet till de andra genomförarna på grundval av ett avtal. Avtalet "
             "ska ha ingåtts innan understödet överförs.",
             "The project administrator passes the grant on to the other implementers under an agreement. The "
             "agreement must be made before any of the grant is passed on.",
@@ -171,9 +171,9 @@ PARTNERS = [
         "section": "partners",
         "type": "choice",
         "label": t(
-            "Vahvistatteko, ettei hanke koske sosiaali- ja terveydenhuoltoa, rakennettua ympäristöä, "
+            "Vahvistatko, ettei hanke koske sosiaali- ja terveydenhuoltoa, rakennettua ympäristöä, "
             "asianhallintaa eikä arkistointia?",
-            "Bekräftar ni att projektet inte gäller social- och hälsovård, den byggda miljön, ärendehantering "
+            "Bekräftar du att projektet inte gäller social- och hälsovård, den byggda miljön, ärendehantering "
             "eller arkivering?",
             "Do you confirm that the project does not concern social and health care, the built environment, "
             "case management or archiving?",
@@ -183,7 +183,7 @@ PARTNERS = [
             "Projekt inom dessa områden kan inte få understöd i denna utlysning.",
             "Projects in these fields are not eligible in this call.",
         ),
-        "options": [("yes", t("Vahvistamme", "Vi bekräftar", "We confirm"))],
+        "options": [("yes", t("Vahvistan", "Jag bekräftar", "I confirm"))],
     },
 ]
 
@@ -222,9 +222,9 @@ GOALS_AND_AFTER = [
         "section": "sharing",
         "type": "choice",
         "label": t(
-            "Sitoudutteko jakamaan hankkeen tulokset ja osallistumaan yhteistyöhön niiden levittämiseksi ja "
+            "Sitoudutko jakamaan hankkeen tulokset ja osallistumaan yhteistyöhön niiden levittämiseksi ja "
             "viestimiseksi?",
-            "Förbinder ni er att dela projektets resultat och att delta i samarbetet för att sprida och "
+            "Förbinder du dig att dela projektets resultat och att delta i samarbetet för att sprida och "
             "kommunicera dem?",
             "Do you commit to sharing the project's results and to joining the cooperation that spreads and "
             "communicates them?",
@@ -294,7 +294,7 @@ PROPOSAL = [
         "key": "kind",
         "section": "proposal",
         "type": "choice",
-        "label": t("Mitä olette jättämässä?", "Vad lämnar ni in?", "What are you submitting?"),
+        "label": t("Mitä lähetät?", "Vad skickar du in?", "What are you submitting?"),
         "help": t(
             "Kunta voi tehdä ehdotuksen tai ilmoittautua mukaan. Kuntayhtymät, maakuntien liitot, yritykset ja "
             "yhdistykset voivat ilmoittautua mukaan.",
@@ -322,8 +322,8 @@ PROPOSAL = [
         "max_length": 200,
         "label": t("Ehdotuksen nimi", "Förslagets namn", "Title"),
         "help": t(
-            "Ilmoittautumisessa: aihe, jonka hankkeeseen haluatte mukaan.",
-            "I en intresseanmälan: temat för det projekt ni vill delta i.",
+            "Ilmoittautumisessa: aihe, jonka hankkeeseen haluat mukaan.",
+            "I en intresseanmälan: temat för det projekt du vill delta i.",
             "For an expression of interest: the topic of the project you want to join.",
         ),
     },
@@ -381,8 +381,8 @@ PROPOSAL = [
             "Note for possible partners",
         ),
         "help": t(
-            "Millaisia kumppaneita etsitte ja kuka on yhteyshenkilö? Tieto voidaan välittää työpajan osallistujille.",
-            "Vilka slags partner söker ni och vem är kontaktperson? Uppgiften kan förmedlas till deltagarna i "
+            "Millaisia kumppaneita etsit ja kuka on yhteyshenkilö? Tieto voidaan välittää työpajan osallistujille.",
+            "Vilka slags partner söker du och vem är kontaktperson? Uppgiften kan förmedlas till deltagarna i "
             "workshopen.",
             "What kind of partners are you looking for, and who is the contact person? This may be passed on to "
             "the workshop participants.",

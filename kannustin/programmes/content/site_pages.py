@@ -10,9 +10,23 @@ from datetime import date
 from . import t
 
 STATEMENT_DATE = date(2026, 11, 29)
-FEEDBACK_EMAIL = "saavutettavuus.kannustin@vm.example"
+# Each language has its own address (aliases of one mailbox), so that no Swedish page asks people to write to
+# an address in Finnish words.
+FEEDBACK_EMAIL = t(
+    "saavutettavuus.kannustin@vm.example",
+    "tillganglighet.kannustin@vm.example",
+    "accessibility.kannustin@vm.example",
+)
 SERVICE_EMAIL = "kannustin@vm.example"
-DPO_EMAIL = "tietosuojavastaava@vm.example"
+DPO_EMAIL = t(
+    "tietosuojavastaava@vm.example", "dataskyddsombud@vm.example", "data.protection.officer@vm.example"
+)
+# The supervisory authority's site in each language.
+SUPERVISION_SITE = t(
+    "[saavutettavuusvaatimukset.fi](https://www.saavutettavuusvaatimukset.fi)",
+    "[tillganglighetskrav.fi](https://www.tillganglighetskrav.fi)",
+    "[accessibilityrequirements.fi](https://www.accessibilityrequirements.fi)",
+)
 
 ACCESSIBILITY_TITLE = t("Saavutettavuusseloste", "Tillgänglighetsutlåtande", "Accessibility statement")
 
@@ -48,8 +62,8 @@ Palvelu **täyttää saavutettavuusvaatimukset osittain**. Tiedossa olevat puutt
 
 Huomasitko saavutettavuuspuutteen? Kerro siitä meille, niin teemme parhaamme puutteen korjaamiseksi.
 
-- palautelomakkeella: [/accessibility/feedback/](/accessibility/feedback/)
-- sähköpostilla: {FEEDBACK_EMAIL}
+- [saavutettavuuspalautteen lomakkeella](/accessibility/feedback/)
+- sähköpostilla: {FEEDBACK_EMAIL["fi"]}
 
 Vastaamme palautteeseen 14 päivän kuluessa. Voit myös pyytää saavutettavuusvaatimukset täyttämätöntä
 sisältöä saavutettavassa muodossa.
@@ -61,10 +75,10 @@ päivää. Jos et ole tyytyväinen saamaasi vastaukseen tai et saa vastausta lai
 tehdä ilmoituksen valvontaviranomaiselle.
 
 Valvontaviranomainen on 1.1.2026 alkaen **Lupa- ja valvontavirasto**, saavutettavuuden valvonta.
-Ohjeet ilmoituksen tekemiseen ja yhteystiedot: [saavutettavuusvaatimukset.fi](https://www.saavutettavuusvaatimukset.fi).
+Ohjeet ilmoituksen tekemiseen ja yhteystiedot: {SUPERVISION_SITE["fi"]}.
 """,
     f"""Detta tillgänglighetsutlåtande gäller tjänsten Kannustin, där kommunerna ansöker om understöd från
-finansministeriets incitamentsystem för kommunernas digitalisering. Utlåtandet har utarbetats 29.11.2026.
+finansministeriets incitamentsystem för digitalisering i kommunerna. Utlåtandet har utarbetats 29.11.2026.
 
 Tjänsten omfattas av lagen om tillhandahållande av digitala tjänster (306/2019), som kräver att offentliga
 webbtjänster ska vara tillgängliga. Målet är att tjänsten uppfyller kraven på nivå AA i WCAG 2.1.
@@ -94,8 +108,8 @@ Tjänsten **uppfyller delvis tillgänglighetskraven**. De kända bristerna fört
 
 Märkte du en brist i tillgängligheten? Berätta det för oss så gör vi vårt bästa för att rätta till den.
 
-- med responsformuläret: [/accessibility/feedback/](/accessibility/feedback/)
-- per e-post: {FEEDBACK_EMAIL}
+- [med responsformuläret för tillgänglighet](/accessibility/feedback/)
+- per e-post: {FEEDBACK_EMAIL["sv"]}
 
 Vi svarar på responsen inom 14 dagar. Du kan också begära innehåll som inte uppfyller
 tillgänglighetskraven i tillgänglig form.
@@ -107,7 +121,7 @@ får svar. Om du inte är nöjd med svaret eller inte får något svar inom två
 tillsynsmyndigheten.
 
 Tillsynsmyndighet är från och med 1.1.2026 **Tillstånds- och tillsynsverket**, tillsynen över
-tillgängligheten. Anvisningar för anmälan och kontaktuppgifter: [saavutettavuusvaatimukset.fi](https://www.saavutettavuusvaatimukset.fi).
+tillgängligheten. Anvisningar för anmälan och kontaktuppgifter: {SUPERVISION_SITE["sv"]}.
 """,
     f"""This accessibility statement applies to Kannustin, the service in which municipalities apply for grants
 from the Ministry of Finance's incentive programme for digitalisation in municipalities. The statement was
@@ -141,8 +155,8 @@ The service **partially meets the accessibility requirements**. The known shortc
 
 Did you notice an accessibility shortcoming? Tell us and we will do our best to fix it.
 
-- with the feedback form: [/accessibility/feedback/](/accessibility/feedback/)
-- by email: {FEEDBACK_EMAIL}
+- [with the accessibility feedback form](/accessibility/feedback/)
+- by email: {FEEDBACK_EMAIL["en"]}
 
 We answer feedback within 14 days. You can also ask for content that does not meet the accessibility
 requirements in an accessible form.
@@ -155,7 +169,7 @@ supervisory authority.
 
 From 1 January 2026 the supervisory authority is the **Finnish Permit and Supervisory Authority** (Lupa- ja
 valvontavirasto), accessibility supervision. How to report, and contact details:
-[saavutettavuusvaatimukset.fi](https://www.saavutettavuusvaatimukset.fi).
+{SUPERVISION_SITE["en"]}.
 """,
 )
 
@@ -172,7 +186,7 @@ Valtiovarainministeriö, PL 28, 00023 Valtioneuvosto. Yhteydenotot palvelua kosk
 
 ## Tietosuojavastaava
 
-Valtiovarainministeriön tietosuojavastaava: {DPO_EMAIL}.
+Valtiovarainministeriön tietosuojavastaava: {DPO_EMAIL["fi"]}.
 
 ## Käsittelyn tarkoitukset
 
@@ -257,7 +271,7 @@ Finansministeriet, PB 28, 00023 Statsrådet. Kontakt i ärenden som gäller tjä
 
 ## Dataskyddsombud
 
-Finansministeriets dataskyddsombud: {DPO_EMAIL}.
+Finansministeriets dataskyddsombud: {DPO_EMAIL["sv"]}.
 
 ## Ändamål med behandlingen
 
@@ -274,7 +288,7 @@ Finansministeriets dataskyddsombud: {DPO_EMAIL}.
 - utförande av en uppgift av allmänt intresse och myndighetsutövning (artikel 6.1 e).
 
 Uppgiften grundar sig på statsunderstödslagen (688/2001) och statsrådets förordning om incitamentsystemet för
-kommunernas digitalisering (893/2019). Dessutom tillämpas förvaltningslagen (434/2003), lagen om
+digitalisering i kommunerna (893/2019). Dessutom tillämpas förvaltningslagen (434/2003), lagen om
 offentlighet i myndigheternas verksamhet (621/1999) och arkivlagen (831/1994).
 
 ## Personuppgifter som behandlas
@@ -343,7 +357,7 @@ Ministry of Finance, PO Box 28, FI-00023 Government, Finland. Contact about the 
 
 ## Data protection officer
 
-The Ministry of Finance's data protection officer: {DPO_EMAIL}.
+The Ministry of Finance's data protection officer: {DPO_EMAIL["en"]}.
 
 ## Purposes of processing
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 import time_machine
 from django.core import mail
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def set_language(client, code):
-    client.get(reverse("set_language", args=[code]))
+    client.post(reverse("set_language", args=[code]))
 
 
 @pytest.mark.parametrize(
@@ -37,9 +39,42 @@ def test_default_language_is_finnish_whatever_the_browser_says(client):
 
 
 def test_language_choice_is_remembered_and_only_safe_redirects(client):
-    response = client.get(reverse("set_language", args=["sv"]) + "?next=https://evil.example/")
+    response = client.post(reverse("set_language", args=["sv"]), {"next": "https://evil.example/"})
     assert response.status_code == 302 and response["Location"] == "/"
     assert client.cookies["kannustin_language"].value == "sv"
+    response = client.post(reverse("set_language", args=["en"]), {"next": "/faq/?q=1"})
+    assert response["Location"] == "/faq/?q=1" and client.cookies["kannustin_language"].value == "en"
+
+
+def test_the_language_switch_needs_a_post_with_its_csrf_token(client, user_factory, helsinki):
+    """A GET (an old link, a crawler, a prefetch) changes nothing; a POST from another site is refused."""
+    from django.test import Client
+
+    response = client.get(reverse("set_language", args=["sv"]) + "?next=/faq/")
+    assert response.status_code == 302 and response["Location"] == "/faq/"
+    assert "kannustin_language" not in response.cookies
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(reverse("set_language", args=["sv"]), {"next": "/"})
+    assert response.status_code == 403 and "kannustin_language" not in response.cookies
+    # With the token the header's form carries, it works.
+    page = strict.get("/").content.decode()
+    token = re.search(
+        r'action="/language/sv/"><input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"', page
+    )
+    response = strict.post(
+        reverse("set_language", args=["sv"]), {"next": "/", "csrfmiddlewaretoken": token.group(1)}
+    )
+    assert response.status_code == 302 and response.cookies["kannustin_language"].value == "sv"
+
+
+def test_the_language_switch_leaves_the_profile_language_alone(client, user_factory, helsinki):
+    user = user_factory(Role.APPLICANT, helsinki)
+    assert user.language == "fi"
+    client.force_login(user)
+    client.post(reverse("set_language", args=["sv"]), {"next": "/"})
+    assert '<html lang="sv"' in client.get("/").content.decode()
+    user.refresh_from_db()
+    assert user.language == "fi"
 
 
 def test_timetable_status_follows_the_clock(client):

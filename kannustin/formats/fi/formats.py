@@ -1,0 +1,7 @@
+from kannustin.formats import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS, TIME_INPUT_FORMATS  # noqa: F401
+
+DATE_FORMAT = "j.n.Y"
+SHORT_DATE_FORMAT = "j.n.Y"
+TIME_FORMAT = "G.i"
+DATETIME_FORMAT = r"j.n.Y \k\l\o G.i"
+SHORT_DATETIME_FORMAT = r"j.n.Y \k\l\o G.i"
