@@ -33,6 +33,7 @@ from kannustin.applications.models import (
     CompletionRequest,
     ContactPerson,
     Indicator,
+    Participant,
     Status,
 )
 from kannustin.core import clock
@@ -149,8 +150,8 @@ def _complete(call, organisation, user, seed: str) -> Application:
         {
             "budget": [{**line, "amount": str(line["amount"])} for line in plan.budget],
             "requested_amount": str(plan.requested),
-            "co_applicants": [o.code for o in plan.co_applicants],
-            "co_applicants_confirmed": True,
+            "participants": [o.identifier for o in plan.co_applicants],
+            "participants_confirmed": True,
         },
     ):
         application = actions.save(application, by=user, version=application.version, changes=changes)
@@ -286,7 +287,7 @@ def grow(world: World, total: int, rng: random.Random | None = None) -> int:
         Application.objects.filter(call=world.call_2019)
         .exclude(pk__in=world.protected)
         .exclude(pk__in=world.copies)
-        .prefetch_related("budget_lines", "contacts", "indicators", "co_applicants", "attachments")
+        .prefetch_related("budget_lines", "contacts", "indicators", "participants", "attachments")
         .order_by("pk")
     )
     versions = {
@@ -339,7 +340,7 @@ def grow(world: World, total: int, rng: random.Random | None = None) -> int:
             answers=answers,
             confidential_keys=original.confidential_keys,
             requested_amount=original.requested_amount,
-            co_applicants_confirmed=True,
+            participants_confirmed=True,
             case_number=spec.get("case_number"),
             created_by=original.created_by,
             updated_by=original.created_by,
@@ -377,16 +378,18 @@ def grow(world: World, total: int, rng: random.Random | None = None) -> int:
     copied(ContactPerson, "contacts")
     copied(Indicator, "indicators")
     copied(Attachment, "attachments")
-    through = Application.co_applicants.through
-    through.objects.bulk_create(
-        (
-            through(application_id=spec["application"].pk, organisation_id=partner.pk)
-            for spec in specs
-            for partner in spec["original"].co_applicants.all()
-            if partner.pk != spec["organisation"].pk
-        ),
-        batch_size=1000,
-    )
+    participants = []
+    for spec in specs:
+        app = spec["application"]
+        participants.append(Participant(application_id=app.pk, organisation_id=spec["organisation"].pk,
+                                        role=Participant.Role.LEAD, order=0, confirmed_at=app.created_at))  # fmt: skip
+        partners = [p for p in spec["original"].participants.all() if p.role == Participant.Role.PARTNER]
+        for order, partner in enumerate(partners, start=1):
+            if partner.organisation_id != spec["organisation"].pk:
+                participants.append(Participant(application_id=app.pk, organisation_id=partner.organisation_id,
+                                                role=Participant.Role.PARTNER, order=order,
+                                                confirmed_at=partner.confirmed_at))  # fmt: skip
+    Participant.objects.bulk_create(participants, batch_size=1000)
     ApplicationVersion.objects.bulk_create(
         (
             ApplicationVersion(

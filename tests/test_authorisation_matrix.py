@@ -128,7 +128,7 @@ RULES = {
     "applications:similar": (lambda w: {"pk": w["draft"].pk}, org_a_only),
     "applications:notification": (lambda w: {"pk": w["notification"].pk}, own_notification),
     "applications:indicators": (lambda w: {"pk": w["draft"].pk}, org_a_only),
-    "applications:co_applicants": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:participants": (lambda w: {"pk": w["draft"].pk}, org_a_only),
     "applications:contacts": (lambda w: {"pk": w["draft"].pk}, org_a_only),
     "applications:budget": (lambda w: {"pk": w["draft"].pk}, org_a_only),
     "applications:attachments": (lambda w: {"pk": w["draft"].pk}, org_a_only),
@@ -141,7 +141,7 @@ RULES = {
         org_a_only,
     ),
     "applications:confidentiality": (lambda w: {"pk": w["draft"].pk}, org_a_only),
-    "applications:municipality_search": (lambda w: {}, signed_in),
+    "applications:organisation_search": (lambda w: {}, signed_in),
     "applications:ministry_list": (lambda w: {}, officials),
     "applications:ministry_detail": (lambda w: {"pk": w["submitted"].pk}, submitted_a_for_ministry),
     "applications:request_completion": (lambda w: {"pk": w["submitted"].pk}, officials_act_on_submitted_a),
@@ -248,7 +248,7 @@ def test_matrix_get(client, world, principal):
 POST_ACTIONS = [
     "applications:submit", "applications:withdraw", "applications:attachment_delete", "applications:start",
     "applications:section", "applications:budget", "applications:contacts", "applications:indicators",
-    "applications:co_applicants", "applications:attachments", "applications:confidentiality",
+    "applications:participants", "applications:attachments", "applications:confidentiality",
     "accounts:token_revoke",
 ]  # fmt: skip
 

@@ -75,7 +75,7 @@ def fill(application, user, *, requested="8500.00"):
             "indicators": [
                 {"name": "Käsittelyaika", "baseline": "10 pv", "target": "2 pv", "follow_up": "Kuukausittain"}
             ],
-            "co_applicants_confirmed": True,
+            "participants_confirmed": True,
         },
     )
 

@@ -6,3 +6,6 @@ class ApplicationsConfig(AppConfig):
     name = "kannustin.applications"
     label = "applications"
     verbose_name = _("Applications")
+
+    def ready(self):
+        from . import permissions  # noqa: F401  registers the rules of core.permissions.can

@@ -38,6 +38,7 @@ from .models import (
     CaseNumberCounter,
     ContactPerson,
     Indicator,
+    Participant,
     Status,
 )
 
@@ -626,7 +627,7 @@ def seed_applications_2019(programme) -> int:
             answers=plan.answers,
             confidential_keys=[k for k in plan.answers if k in plan.confidential_keys],
             requested_amount=plan.requested,
-            co_applicants_confirmed=True,
+            participants_confirmed=True,
             case_number=f"{call.case_number_prefix}/{first_number + index}/{counter.year}",
             created_by=plan.user,
             updated_by=plan.user,
@@ -653,11 +654,23 @@ def seed_applications_2019(programme) -> int:
         for plan in plans
         for i, row in enumerate(plan.indicators)
     )
-    through = Application.co_applicants.through
-    through.objects.bulk_create(
-        through(application_id=plan.application.pk, organisation_id=partner.pk)
+    # The lead, and the partners that (in 2019) were named by it and took part: the service then had no
+    # confirmation of its own, so they count as confirmed when the application was submitted.
+    Participant.objects.bulk_create(
+        Participant(
+            application=plan.application,
+            organisation=organisation,
+            role=role,
+            order=order,
+            added_by=plan.user,
+            confirmed_at=plan.submitted_at,
+            confirmed_by=plan.user,
+        )  # fmt: skip
         for plan in plans
-        for partner in plan.co_applicants
+        for order, (organisation, role) in enumerate(
+            [(plan.organisation, Participant.Role.LEAD)]
+            + [(p, Participant.Role.PARTNER) for p in plan.co_applicants]
+        )
     )
 
     attachments = []
@@ -807,8 +820,8 @@ def _draft_changes(plan: Plan, questions, parts: tuple[str, ...]) -> list[dict]:
             {
                 "budget": [{**line, "amount": str(line["amount"])} for line in plan.budget],
                 "requested_amount": str(plan.requested),
-                "co_applicants": [o.code for o in plan.co_applicants],
-                "co_applicants_confirmed": True,
+                "participants": [o.identifier for o in plan.co_applicants],
+                "participants_confirmed": True,
             },
         ]
     changes = []

@@ -32,7 +32,7 @@ def maturity_profile(application: Application, assessment) -> list[dict]:
 
 
 def pdf_context(application: Application) -> dict:
-    from .views.common import application_context
+    from .presentation import application_context
 
     # Section titles and answers are turned into text while the context is built: build it in the
     # application's language, not in whatever language the worker happens to run in.
@@ -245,3 +245,14 @@ def deadline_reminders() -> int:
 
 scheduler.register("applications.deadline_reminders", timedelta(minutes=15), send_deadline_reminders)
 scheduler.register("applications.make_missing_receipts", timedelta(minutes=10), make_missing_receipts)
+
+
+def _expire_overdue_completions():
+    from .actions import expire_overdue_completions
+
+    return expire_overdue_completions()
+
+
+scheduler.register(
+    "applications.expire_overdue_completions", timedelta(minutes=1), _expire_overdue_completions
+)

@@ -35,6 +35,7 @@ from .models import (
     Question,
     QuestionSet,
     ScaleLevel,
+    Section,
     SitePage,
     Track,
     Workshop,
@@ -240,16 +241,32 @@ def _load_scale_and_costs(stats, call):
         )
 
 
-def _load_questions(stats, call, specs, criteria: dict) -> QuestionSet:
-    """Version 1 of the call's questions. A set already in use (its call has opened) that has questions is
-    left exactly as it is, even where the content here differs: answers may have been written against it,
-    and changing it takes a new version. An empty set is filled even when its call is open (the demo)."""
+def _load_questions(stats, call, specs, criteria: dict, sections: list, purpose: str) -> QuestionSet:
+    """Version 1 of the call's form: its sections, then its questions. A set already in use (its call has
+    opened) that has questions is left exactly as it is, even where the content here differs: answers may
+    have been written against it, and changing it takes a new version. An empty set is filled even when its
+    call is open (the demo)."""
     question_set = QuestionSet.objects.filter(call=call, version=1).first()
     if question_set is None:
-        question_set = QuestionSet.objects.create(call=call, version=1)
+        question_set = QuestionSet.objects.create(call=call, version=1, purpose=purpose)
         stats.created["questionset"] += 1
     existing = {question.key: question for question in question_set.questions.all()}
     frozen = question_set.is_locked and bool(existing)
+    current_sections = {section.key: section for section in question_set.sections.all()}
+    for order, spec in enumerate(sections, start=1):
+        values = {
+            "order": order * 10,
+            "kind": spec["kind"],
+            "required": spec.get("required", True),
+            "options": spec.get("options", {}),
+            **_fields("title", spec["title"]),
+        }
+        if frozen:
+            current = current_sections.get(spec["key"])
+            if current is None or any(not _same(current, name, value) for name, value in values.items()):
+                stats.kept["section"] += 1
+            continue
+        _upsert(stats, Section, {"question_set": question_set, "key": spec["key"]}, values, bypass_lock=True)
     for order, spec in enumerate(specs, start=1):
         values = {
             "order": order,
@@ -359,21 +376,21 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
     # Track 1: applications.
     track_1 = _load_call(
         stats, programme, tracks[1], p2019.CALL_TRACK_1, round_, round_.track_1, context,
-        stage=Call.Stage.APPLICATION, extra={"maturity_required": True, "previous_stage": None},
+        stage=Call.Stage.APPLICATION, extra={"previous_stage": None},
     )  # fmt: skip
     criteria = _load_criteria(stats, track_1, p2019.CRITERIA, scored=True)
     _load_scale_and_costs(stats, track_1)
-    _load_questions(stats, track_1, questions.TRACK_1, criteria)
+    _load_questions(stats, track_1, questions.TRACK_1, criteria, questions.SECTIONS_TRACK_1, "application")
     _give_maturity_model(stats, track_1, model_suffix(p2019.CALL_TRACK_1))
 
     # Track 2, stage 1: proposals and expressions of interest: described, not scored, no budget, no maturity model.
     proposals = _load_call(
         stats, programme, tracks[2], p2019.CALL_PROPOSALS, round_, round_.proposals, context,
-        stage=Call.Stage.PROPOSAL, extra={"maturity_required": False, "previous_stage": None},
+        stage=Call.Stage.PROPOSAL, extra={"previous_stage": None},
         before=round_.stage_note,
     )  # fmt: skip
     criteria = _load_criteria(stats, proposals, p2019.PROPOSAL_CRITERIA, scored=False)
-    _load_questions(stats, proposals, questions.PROPOSAL, criteria)
+    _load_questions(stats, proposals, questions.PROPOSAL, criteria, questions.SECTIONS_PROPOSAL, "proposal")
 
     _upsert(
         stats,
@@ -392,12 +409,19 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
     # Track 2, stage 2: joint-project applications, scored like track 1.
     joint = _load_call(
         stats, programme, tracks[2], p2019.CALL_JOINT, round_, round_.joint, context,
-        stage=Call.Stage.JOINT_APPLICATION, extra={"maturity_required": True, "previous_stage": proposals},
+        stage=Call.Stage.JOINT_APPLICATION, extra={"previous_stage": proposals},
         before=round_.stage_note,
     )  # fmt: skip
     criteria = _load_criteria(stats, joint, p2019.CRITERIA, scored=True)
     _load_scale_and_costs(stats, joint)
-    _load_questions(stats, joint, questions.JOINT_APPLICATION, criteria)
+    _load_questions(
+        stats,
+        joint,
+        questions.JOINT_APPLICATION,
+        criteria,
+        questions.SECTIONS_JOINT_APPLICATION,
+        "application",
+    )
     _give_maturity_model(stats, joint, model_suffix(p2019.CALL_JOINT))
 
     if stats.changed:

@@ -48,7 +48,7 @@ def seeded(programme_2019):
     applications = list(
         Application.objects.filter(call=call)
         .select_related("organisation", "organisation__region", "call", "call__track", "question_set")
-        .prefetch_related("budget_lines", "co_applicants", "contacts", "indicators", "attachments")
+        .prefetch_related("budget_lines", "participants", "contacts", "indicators", "attachments")
         .order_by("submitted_at")
     )
     return count, call, applications
@@ -150,12 +150,15 @@ def test_submission_times_and_case_numbers(seeded):
 
 def test_parts_maturity_versions_and_secrets(seeded):
     _count, call, applications = seeded
-    with_partners = [a for a in applications if a.co_applicants.all()]
+    with_partners = [a for a in applications if a.partners()]
     assert 0.2 * 185 <= len(with_partners) <= 0.45 * 185
     for application in applications:
-        partners = list(application.co_applicants.all())
+        partners = [p.organisation for p in application.partners()]
         assert len(partners) <= 3 and application.organisation not in partners
-        assert application.co_applicants_confirmed
+        assert [p.organisation for p in application.participant_rows() if p.is_lead] == [
+            application.organisation
+        ]
+        assert application.participants_confirmed
         assert 1 <= len(application.contacts.all()) <= 2
         assert 1 <= len(application.indicators.all()) <= 3
         assert application.submitted_by == application.created_by

@@ -389,3 +389,58 @@ PROPOSAL = [
         ),
     },
 ]
+
+
+# The parts of each form, in order: pages of questions (their questions name them by key) and structured
+# parts (key = kind). `required` says whether the part must be complete before the form can be sent.
+def _page(key: str, title: dict, required: bool = True) -> dict:
+    return {"key": key, "kind": "questions", "title": title, "required": required}
+
+
+def _part(kind: str, title: dict, required: bool = True, **options) -> dict:
+    return {"key": kind, "kind": kind, "title": title, "required": required, "options": options}
+
+
+PAGE_TITLES = {
+    "basics": t("Hankkeen perustiedot", "Grunduppgifter om projektet", "Project basics"),
+    "criteria": t("Hanke suhteessa arviointikriteereihin", "Projektet i förhållande till kriterierna",
+                  "The project against the criteria"),
+    "goals": t("Tavoitteet", "Mål", "Goals"),
+    "sharing": t("Tulosten jakaminen", "Spridning av resultaten", "Sharing the results"),
+    "other": t("Muut tiedot", "Övriga uppgifter", "Other information"),
+    "proposal": t("Ehdotus", "Förslaget", "The proposal"),
+    "description": t("Ehdotuksen kuvaus", "Beskrivning av förslaget", "Description of the proposal"),
+    "partners": t("Yhteistyökumppanit", "Samarbetsparter", "Partners"),
+}  # fmt: skip
+INDICATORS = _part("indicators", t("Mittarit", "Indikatorer", "Indicators"))
+CO_APPLICANTS = _part("participants", t("Kanssahakijat", "Medsökande", "Co-applicants"))
+JOINT_PARTICIPANTS = _part(
+    "participants",
+    t("Osallistuvat organisaatiot", "Deltagande organisationer", "Participating organisations"),
+    lead_role="administrator",
+    min_municipalities=2,
+    partners_must_confirm=True,
+)
+CONTACTS = _part("contacts", t("Yhteyshenkilöt", "Kontaktpersoner", "Contact people"))
+BUDGET = _part("budget", t("Budjetti", "Budget", "Budget"))
+ATTACHMENTS = _part("attachments", t("Liitteet", "Bilagor", "Attachments"), required=False)
+CONFIDENTIALITY = _part(
+    "confidentiality", t("Liikesalaisuudet", "Affärshemligheter", "Business secrets"), required=False
+)
+MATURITY = _part(
+    "maturity", t("Kypsyysmallin itsearvio", "Självbedömning av mognadsgrad", "Maturity self-assessment")
+)
+
+SECTIONS_TRACK_1 = [
+    *(_page(key, PAGE_TITLES[key]) for key in ("basics", "criteria", "goals", "sharing", "other")),
+    INDICATORS, CO_APPLICANTS, CONTACTS, BUDGET, ATTACHMENTS, CONFIDENTIALITY, MATURITY,
+]  # fmt: skip
+SECTIONS_JOINT_APPLICATION = [
+    *(_page(key, PAGE_TITLES[key]) for key in ("basics", "partners", "criteria", "goals", "sharing", "other")),
+    INDICATORS, JOINT_PARTICIPANTS, CONTACTS, BUDGET, ATTACHMENTS, CONFIDENTIALITY, MATURITY,
+]  # fmt: skip
+# A proposal describes the idea: no budget, indicators or self-assessment.
+SECTIONS_PROPOSAL = [
+    *(_page(key, PAGE_TITLES[key]) for key in ("proposal", "description", "partners")),
+    CONTACTS, ATTACHMENTS, CONFIDENTIALITY,
+]  # fmt: skip
