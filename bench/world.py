@@ -22,8 +22,7 @@ from django.db.models import Exists, OuterRef
 
 from kannustin.accounts.models import ApiToken, GlobalRole, Membership, User
 from kannustin.accounts.roles import MINISTRY_ROLES, Role
-from kannustin.applications import actions, validation
-from kannustin.applications.demo_data import plan_application, seed_applications_2019, tiny_pdf, track_1_call
+from kannustin.applications import actions, completeness, validation
 from kannustin.applications.models import (
     Application,
     ApplicationVersion,
@@ -38,6 +37,7 @@ from kannustin.applications.models import (
 )
 from kannustin.core import clock
 from kannustin.core.models import Notification, OutboundEmail
+from kannustin.demo.applications import plan_application, seed_applications_2019, tiny_pdf, track_1_call
 from kannustin.maturity import services as maturity
 from kannustin.maturity.models import SelfAssessment
 from kannustin.programmes import setup
@@ -205,7 +205,7 @@ def build(log=print) -> World:
 
     log("  writing the measured draft and the submitted application through the actions …")
     draft = _complete(call_demo, org_a, users["signatory_a"], "bench-draft")
-    missing = validation.missing_for_submit(draft)
+    missing = completeness.missing_for_submit(draft)
     if missing:
         log(f"  note: the measured draft is not complete: {[m['code'] for m in missing]}")
     submitted = make_submitted_with_history(call_demo, org_b, users["signatory_b"], users["official"])

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from kannustin.core.demo import DEMO_PASSWORD, DEMO_USERS
+from kannustin.demo.users import DEMO_PASSWORD, DEMO_USERS
 
 from .journey import fresh_totp
 

@@ -45,12 +45,20 @@ def org_a_only(principal):
 
 
 def org_a_and_ministry_readers(principal):
-    """The maturity assessment of A: A's members and the ministry (officials, reviewers, admins) read it."""
+    """The maturity assessment of A: A's members, officials and admins read it (reviewers, presenters and
+    decision makers only through a grant on an application, which later stages add)."""
     if principal == "anonymous":
         return "login"
-    if principal in ORG_A or principal in {"official", "reviewer", "admin"}:
+    if principal in ORG_A or principal in {"official", "admin"}:
         return "ok"
     return "404"
+
+
+def partner_b_only(principal):
+    """B's own page about A's joint draft that names B as a partner: B's members only."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal in {"applicant_b", "signatory_b"} else "404"
 
 
 def officials(principal):
@@ -129,6 +137,7 @@ RULES = {
     "applications:notification": (lambda w: {"pk": w["notification"].pk}, own_notification),
     "applications:indicators": (lambda w: {"pk": w["draft"].pk}, org_a_only),
     "applications:participants": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:participation": (lambda w: {"pk": w["joint"].pk, "org_code": "049"}, partner_b_only),
     "applications:contacts": (lambda w: {"pk": w["draft"].pk}, org_a_only),
     "applications:budget": (lambda w: {"pk": w["draft"].pk}, org_a_only),
     "applications:attachments": (lambda w: {"pk": w["draft"].pk}, org_a_only),
@@ -203,13 +212,16 @@ def world(reference_data, user_factory, settings, tmp_path, django_capture_on_co
     # A second application of A, still a draft (an organisation may have several in one call).
     draft = actions.create_draft(call, a, by=signatory)
     attachment = actions.add_attachment(draft, SimpleUploadedFile("b.pdf", PDF), by=signatory)
+    # A third, a joint project draft naming B as a partner that has not yet confirmed.
+    joint = actions.create_draft(call, a, by=signatory)
+    joint = actions.save(joint, by=signatory, version=joint.version, changes={"participants": ["049"]})
     token, _raw = ApiToken.issue(signatory, "matrix")
     notification = Notification.objects.create(user=signatory, subject="Hei", body="x", url="/applications/")
     feedback = Feedback.objects.create(message="Kontrasti")
     return {
         "users": users, "call": call, "draft": draft, "attachment": attachment, "submitted": submitted,
         "submitted_attachment": submitted_attachment, "token": token, "notification": notification,
-        "feedback": feedback,
+        "feedback": feedback, "joint": joint,
     }  # fmt: skip
 
 
@@ -242,6 +254,50 @@ def test_matrix_get(client, world, principal):
         if got != expected:
             failures.append(f"{name} {url}: expected {expected}, got {got}")
     assert failures == [], "\n".join(failures)
+
+
+# The pages and the one permission check give the same answer: for each page about one object, the action
+# the page stands for, on that object. A page answers "ok" exactly when `can` says yes.
+PAGES_AS_ACTIONS = {
+    "applications:overview": ("view", lambda w: w["draft"]),
+    "applications:ministry_detail": ("view_ministry", lambda w: w["submitted"]),
+    "maturity:overview": ("maturity.view_assessment", lambda w: w["draft"].organisation),
+    "applications:participation": ("view", lambda w: w["joint"]),
+}
+# Actions without a page of their own (a POST or a button): who may, by the same rules.
+ACTIONS = {
+    ("change", "draft"): ORG_A,
+    ("manage_participants", "draft"): ORG_A,
+    ("submit", "draft"): {"signatory_a"},
+    ("change", "submitted"): set(),
+    ("withdraw", "submitted"): {"signatory_a"},
+    ("request_completion", "submitted"): {"official"},
+    ("maturity.change_assessment", "organisation_a"): ORG_A,
+    ("view", "joint"): ORG_A | {"applicant_b", "signatory_b"},
+    ("change", "joint"): ORG_A,  # B has not confirmed yet
+}
+
+
+@pytest.mark.parametrize("principal", PRINCIPALS)
+def test_pages_and_the_permission_check_agree(client, world, principal):
+    from django.contrib.auth.models import AnonymousUser
+
+    from kannustin.core.permissions import can
+
+    user = world["users"].get(principal) or AnonymousUser()
+    if principal != "anonymous":
+        client.force_login(user)
+    for name, (action, target) in PAGES_AS_ACTIONS.items():
+        kwargs, rule = RULES[name]
+        page_ok = outcome(client.get(reverse(name, kwargs=kwargs(world)))) == "ok"
+        assert page_ok == (rule(principal) == "ok"), name
+        if name == "applications:participation":
+            continue  # the page is B's own view of the application: B may see it, but so may A
+        assert can(user, action, target(world)) == page_ok, (name, action)
+    objects = {"draft": world["draft"], "submitted": world["submitted"], "joint": world["joint"],
+               "organisation_a": world["draft"].organisation}  # fmt: skip
+    for (action, key), allowed in ACTIONS.items():
+        assert can(user, action, objects[key]) == (principal in allowed), (action, key)
 
 
 # POST-only actions on another organisation's things change nothing and reveal nothing.

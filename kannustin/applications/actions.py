@@ -18,7 +18,7 @@ from kannustin.core import audit, clock
 from kannustin.core.permissions import can
 from kannustin.programmes.models import Call
 
-from . import validation, workflow
+from . import completeness, validation, workflow
 from .files import ACCEPTED, FileRefused, check_upload, stored_name
 from .models import (
     Application,
@@ -30,7 +30,7 @@ from .models import (
     Receipt,
     Status,
 )
-from .parts import PARTS, change_owners, part_for
+from .parts import PARTS, change_owners, forget_saved_flags, part_for
 from .workflow import CallClosed, NotEditable, Refused
 
 
@@ -180,6 +180,7 @@ def save(
             app.answers = {**app.answers, **cleaned["answers"]}
         for key, section in sections.items():
             part_for(section).apply(app, cleaned[key], by)
+        forget_saved_flags(app)
         _new_version(app, by)
         audit.record(by, "application.saved", app, audit.diff(before, snapshot(app)))
         if "participants" in changes:
@@ -263,6 +264,7 @@ def add_attachment(
         )
         attachment.file.save("upload", uploaded, save=False)
         attachment.save()
+        forget_saved_flags(app)
         _new_version(app, by)
         audit.record(by, "attachment.added", attachment, {"application": app.pk, "name": attachment.original_name,
                                                          "sha256": attachment.sha256})  # fmt: skip
@@ -349,7 +351,7 @@ def submit(application: Application, *, by, at: datetime | None = None) -> Appli
         code = workflow.refusal(transition, app, by, at)
         if code is not None:
             raise CallClosed(code)
-        missing = validation.missing_for_submit(app)
+        missing = completeness.missing_for_submit(app)
         if missing:
             raise Incomplete(missing)
         workflow.perform(transition, app, by, at)

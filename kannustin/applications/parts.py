@@ -12,7 +12,7 @@ the API — asks these classes, so a form without a budget simply has no budget 
 - `missing`: what stops a submission, as [{"code", "field", "section", "message"}].
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,8 @@ def missing_item(code: str, section: str, message: str, field: str | None = None
 
 class Part:
     kind = ""
+    # The related name of the part's rows, fetched once per page where the whole application is shown.
+    rows = ""
     # False for a part written on its own pages, which "save and continue" steps over.
     in_sequence = True
     change_keys: tuple[str, ...] = ()
@@ -38,6 +40,10 @@ class Part:
 
     def is_saved(self, application, flags: dict) -> bool:
         return False
+
+    def flags_from_rows(self, rows: list) -> dict:
+        """The flags of `saved_annotations`, from the part's rows when they are fetched already."""
+        return {}
 
     def clean(self, application, changes: dict, section) -> dict:
         """The part's changes, cleaned ({} when it has none); raises validation.ApplicationInvalid."""
@@ -65,8 +71,15 @@ class Rows(Part):
     def related(self) -> str:
         return self.kind
 
+    @property
+    def rows(self) -> str:
+        return self.kind
+
     def saved_annotations(self):
         return {f"has_{self.kind}": Exists(self.model.objects.filter(application=OuterRef("pk")))}
+
+    def flags_from_rows(self, rows):
+        return {f"has_{self.kind}": bool(rows)}
 
     def is_saved(self, application, flags):
         return flags.get(f"has_{self.kind}", False)
@@ -91,7 +104,7 @@ class Rows(Part):
         return {self.kind: list(getattr(application, self.related).values(*self.fields))}
 
     def missing(self, application, section):
-        if section.required and not getattr(application, self.related).exists():
+        if section.required and not self.is_saved(application, saved_flags(application)):
             return [missing_item(self.missing_code, section.key, str(self.missing_message))]
         return []
 
@@ -134,11 +147,15 @@ class Contacts(Rows):
 
 class Budget(Part):
     kind = "budget"
+    rows = "budget_lines"
     change_keys = ("budget", "requested_amount")
     summary_template = "applications/summary/budget.html"
 
     def saved_annotations(self):
         return {"has_budget": Exists(BudgetLine.objects.filter(application=OuterRef("pk")))}
+
+    def flags_from_rows(self, rows):
+        return {"has_budget": bool(rows)}
 
     def is_saved(self, application, flags):
         return flags.get("has_budget", False) or application.requested_amount is not None
@@ -296,10 +313,14 @@ class Participants(Part):
 
 class Attachments(Part):
     kind = "attachments"
+    rows = "attachments"
     summary_template = "applications/summary/attachments.html"
 
     def saved_annotations(self):
         return {"has_attachments": Exists(Attachment.objects.filter(application=OuterRef("pk")))}
+
+    def flags_from_rows(self, rows):
+        return {"has_attachments": bool(rows)}
 
     def is_saved(self, application, flags):
         return flags.get("has_attachments", False)
@@ -313,7 +334,7 @@ class Attachments(Part):
         }
 
     def missing(self, application, section):
-        if section.required and not application.attachments.exists():
+        if section.required and not saved_flags(application).get("has_attachments"):
             return [
                 missing_item("attachments_missing", section.key, _("Add the attachments the call asks for."))
             ]
@@ -322,6 +343,7 @@ class Attachments(Part):
 
 class Confidentiality(Part):
     kind = "confidentiality"
+    rows = "attachments"
     change_keys = ("confidential_keys", "confidential_attachments")
     summary_template = "applications/summary/confidentiality.html"
 
@@ -334,6 +356,9 @@ class Confidentiality(Part):
 
     def is_saved(self, application, flags):
         return bool(application.confidential_keys) or flags.get("has_secret_attachments", False)
+
+    def flags_from_rows(self, rows):
+        return {"has_secret_attachments": any(attachment.confidential for attachment in rows)}
 
     def clean(self, application, changes, section):
         from .validation import ApplicationInvalid
@@ -400,6 +425,41 @@ class Maturity(Part):
             return [missing_item("maturity_assessment_missing", section.key,
                                  _("Complete the maturity self-assessment."), "maturity")]  # fmt: skip
         return []
+
+
+def saved_flags(application) -> dict:
+    """Whether each structured part of the application's form holds rows: from rows already fetched
+    (`fetch_rows`), the rest in one query for all of them; kept on the instance for the request (a save
+    forgets it: `forget_saved_flags`)."""
+    if not hasattr(application, "_saved_flags"):
+        fetched = getattr(application, "_prefetched_objects_cache", {})
+        flags, annotations = {}, {}
+        for part in filter(None, map(part_for, application.sections())):
+            if part.rows and part.rows in fetched:
+                flags.update(part.flags_from_rows(list(fetched[part.rows])))
+            else:
+                annotations.update(part.saved_annotations())
+        if annotations and application.pk:
+            flags.update(
+                type(application)
+                .objects.filter(pk=application.pk)
+                .annotate(**annotations)
+                .values(*annotations)
+                .get()
+            )
+        application._saved_flags = flags
+    return application._saved_flags
+
+
+def fetch_rows(application) -> None:
+    """Fetch the rows of every structured part of the form at once, for a page that shows them all."""
+    prefetch_related_objects(
+        [application], *{part.rows for part in map(part_for, application.sections()) if part and part.rows}
+    )
+
+
+def forget_saved_flags(application) -> None:
+    application.__dict__.pop("_saved_flags", None)
 
 
 PARTS: dict[str, Part] = {

@@ -9,7 +9,6 @@ export and open-data file uses only it (business secrets are left out).
 from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from kannustin.core import clock
 from kannustin.core.money import CENT
@@ -55,19 +54,18 @@ def is_secret_answer(application, question) -> bool:
     return question.key in set(application.confidential_keys)
 
 
-def application_context(application: Application, *, public: bool = False) -> dict:
+def application_context(application: Application) -> dict:
     """Everything in an application, part by part in the order of its form, for check-your-answers, the
-    ministry's view and the PDF. public=True leaves out answers and attachments marked as business secrets."""
+    ministry's view and the PDF: the secrets marked, not left out (what the public sees is `public_view`)."""
     confidential = set(application.confidential_keys)
     by_section = {}
     for question in application.questions():
         value = application.answers.get(question.key)
-        hidden = public and question.key in confidential
         by_section.setdefault(question.section, []).append(
             {
                 "question": question,
-                "value": None if hidden else value,
-                "display": _("Business secret – not public") if hidden else answer_display(question, value),
+                "value": value,
+                "display": answer_display(question, value),
                 "confidential": question.key in confidential,
             }
         )
@@ -93,7 +91,6 @@ def application_context(application: Application, *, public: bool = False) -> di
         "application": application,
         "call": application.call,
         "sections": sections,
-        "public": public,
         "now": clock.now(),
         "Status": Status,
         "secret_rows": [row for rows in by_section.values() for row in rows if row["confidential"]],
@@ -112,7 +109,7 @@ def application_context(application: Application, *, public: bool = False) -> di
     context["participants"] = application.participant_rows()
     context["partners"] = application.partners()
     if "attachments" in kinds or "confidentiality" in kinds:
-        context["attachments"] = [a for a in application.attachments.all() if not (public and a.confidential)]
+        context["attachments"] = list(application.attachments.all())
     else:
         context["attachments"] = []
     context["assessment"] = application.maturity_assessment() if "maturity" in kinds else None
@@ -147,12 +144,25 @@ def listable(confidential_keys) -> bool:
 
 
 def public_view(application: Application) -> PublicView:
+    """What of an application is public: the one function that decides it. Answers marked as business
+    secrets, attachments marked as secrets and answers that point to a secret attachment are left out; the
+    name and summary too when they are marked."""
     confidential = set(application.confidential_keys)
+    attachments = list(application.attachments.all())
+    secret_attachments = {a.pk for a in attachments if a.confidential}
 
     def public(key):
         return key not in confidential
 
+    def public_answer(question, value):
+        return (
+            public(question.key)
+            and not question.answer_type.is_empty(value)
+            and not question.answer_type.attachment_ids(value) & secret_attachments
+        )
+
     title = application.title if public("project_name") and public("title") else ""
+    answers = application.answers or {}
     return PublicView(
         pk=application.pk,
         title=title,
@@ -163,11 +173,11 @@ def public_view(application: Application) -> PublicView:
         lead=application.organisation,
         partners=[p.organisation for p in application.partners() if p.state != "declined"],
         answers=[
-            {"question": q, "display": answer_display(q, application.answers.get(q.key))}
+            {"question": q, "display": answer_display(q, answers.get(q.key))}
             for q in application.questions()
-            if public(q.key) and not q.answer_type.is_empty(application.answers.get(q.key))
+            if public_answer(q, answers.get(q.key))
         ],
-        attachments=[a for a in application.attachments.all() if not a.confidential],
+        attachments=[a for a in attachments if not a.confidential],
         requested_amount=application.requested_amount,
     )
 

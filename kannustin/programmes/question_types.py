@@ -130,6 +130,10 @@ class QuestionType:
     def json_schema(self, question) -> dict:
         return dict(self.schema)
 
+    def attachment_ids(self, value) -> set[int]:
+        """The application's attachments an answer points to (an answer pointing to a secret one is secret)."""
+        return set()
+
     def check_definition(self, question) -> dict:
         """Problems of a question of this type as the administration reports them: {field: message}."""
         return {}
@@ -420,6 +424,10 @@ class File(QuestionType):
 
     def form_value(self, value):
         return [value] if value else []
+
+    def attachment_ids(self, value) -> set[int]:
+        ids = value if isinstance(value, list) else [value]
+        return {v for v in ids if isinstance(v, int)}
 
     def clean_value(self, question, value):
         ids = value if isinstance(value, list) else [value]

@@ -17,7 +17,7 @@ from kannustin.accounts.roles import Role
 from kannustin.core import clock
 from kannustin.programmes.models import CostCategory
 
-from .. import actions, validation
+from .. import actions, completeness, validation
 from ..models import Application, Status
 from ..views.parts import amount_text, fold, search_organisations
 from .helpers import complete_application, make_call
@@ -175,7 +175,7 @@ def test_remove_checkbox_drops_a_saved_indicator(signed_in, draft, signatory):
 
 
 def test_an_indicator_is_needed_to_submit(draft):
-    codes = {item["code"] for item in validation.missing_for_submit(draft)}
+    codes = {item["code"] for item in completeness.missing_for_submit(draft)}
     assert "indicators_missing" in codes
 
 
@@ -303,14 +303,14 @@ def test_85_percent_rule_with_cents(signed_in, draft, call, signatory):
     assert 'href="#id_requested_amount"' in error_summary(page)
     # … and submission is refused while it is exceeded.
     saved = complete_application(saved, signatory, requested="8500.01")
-    assert "aid_share_exceeded" in {m["code"] for m in validation.missing_for_submit(saved)}
+    assert "aid_share_exceeded" in {m["code"] for m in completeness.missing_for_submit(saved)}
     with pytest.raises(actions.Incomplete):
         actions.submit(saved, by=signatory)
     # 8 500,00 € is exactly 85 %: allowed, and "continue" goes on.
     saved = fresh(saved)
     response = signed_in.post(url("budget", saved), budget_post(saved, lines, "8 500,00"))
     assert response["Location"] == url("attachments", saved)
-    assert "aid_share_exceeded" not in {m["code"] for m in validation.missing_for_submit(fresh(saved))}
+    assert "aid_share_exceeded" not in {m["code"] for m in completeness.missing_for_submit(fresh(saved))}
 
 
 def test_budget_over_the_limit_saved_for_later_shows_a_warning_not_an_error(signed_in, draft, call):

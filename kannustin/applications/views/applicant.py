@@ -8,7 +8,7 @@ organisation (the PDF copy is also open to the ministry's officials once submitt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,10 +27,10 @@ from kannustin.maturity import services as maturity
 from kannustin.programmes.models import Call, Question
 from kannustin.registry.models import Organisation, find_organisation
 
-from .. import actions, permissions, similarity, tasks, validation
+from .. import actions, completeness, permissions, similarity, tasks, validation
 from ..forms import SectionForm, WithdrawForm
 from ..models import Application, CompletionRequest, Participant, Status
-from ..parts import PARTS, part_for
+from ..parts import PARTS, fetch_rows, part_for, saved_flags
 from ..presentation import answer_display, application_context, next_section_url, section_title, section_url
 from .common import get_application, refusal_message, render_conflict
 
@@ -261,13 +261,7 @@ def too_many_drafts_message(call, count) -> str:
 
 def _saved_parts(application, questions) -> dict:
     """Which parts hold anything saved: one query for all the structured parts of the form."""
-    parts = [part_for(section_) for section_ in application.sections()]
-    annotations = {name: expr for part in parts if part for name, expr in part.saved_annotations().items()}
-    flags = (
-        Application.objects.filter(pk=application.pk).annotate(**annotations).values(*annotations).get()
-        if annotations
-        else {}
-    )
+    flags = saved_flags(application)
     saved = {}
     answers = application.answers or {}
     for question in questions:
@@ -294,11 +288,12 @@ def _maturity_state(application, assessment, missing) -> str:
 
 
 def task_list(application, user) -> dict:
-    prefetch_related_objects([application], "question_set__questions")
     questions = application.questions()
     open_for_changes = application.is_editable and application.editing_refusal() is None
     # Only an application that can still change has anything missing that matters.
-    missing = _with_urls(application, validation.missing_for_submit(application)) if open_for_changes else []
+    missing = (
+        _with_urls(application, completeness.missing_for_submit(application)) if open_for_changes else []
+    )
     missing_sections = {item["section"] for item in missing}
     allowed = application.changeable_parts()
     saved = _saved_parts(application, questions)
@@ -549,11 +544,13 @@ def similar(request, pk):
 
 
 def check_context(request, application) -> dict:
-    # Both application_context and missing_for_submit read these; fetched once.
-    prefetch_related_objects([application], "budget_lines", "contacts", "indicators")
+    # Both application_context and missing_for_submit read the parts' rows; fetched once.
+    fetch_rows(application)
     context = application_context(application)
     open_for_changes = application.is_editable and application.editing_refusal() is None
-    missing = _with_urls(application, validation.missing_for_submit(application)) if open_for_changes else []
+    missing = (
+        _with_urls(application, completeness.missing_for_submit(application)) if open_for_changes else []
+    )
     may_submit = can(request.user, "submit", application)
     changeable = _changeable(request, application)
     for section_ in context["sections"]:

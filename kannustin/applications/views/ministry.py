@@ -226,7 +226,7 @@ def application_detail(request, pk):
     from kannustin.maturity import services as maturity
 
     application = _application_for_ministry(request, pk)
-    context = application_context(application, public=False)
+    context = application_context(application)
     questions = application.questions()
     question_labels = {question.key: question.tr("label") for question in questions}
     assessment = context["assessment"]

@@ -27,11 +27,19 @@ APPLICATION_PARTS = (
 )  # fmt: skip
 
 
+# The shipped titles of the usual sections, so that pages and emails read as in the real service.
 PAGE_TITLES = {
     "basics": ("Hankkeen perustiedot", "Grunduppgifter om projektet", "Project basics"),
     "criteria": ("Hanke suhteessa arviointikriteereihin", "Projektet i förhållande till kriterierna",
                  "The project against the criteria"),
     "sharing": ("Tulosten jakaminen", "Spridning av resultaten", "Sharing the results"),
+    "indicators": ("Mittarit", "Indikatorer", "Indicators"),
+    "participants": ("Kanssahakijat", "Medsökande", "Co-applicants"),
+    "contacts": ("Yhteyshenkilöt", "Kontaktpersoner", "Contact people"),
+    "budget": ("Budjetti", "Budget", "Budget"),
+    "attachments": ("Liitteet", "Bilagor", "Attachments"),
+    "confidentiality": ("Liikesalaisuudet", "Affärshemligheter", "Business secrets"),
+    "maturity": ("Kypsyysmallin itsearvio", "Självbedömning av mognadsgrad", "Maturity self-assessment"),
 }  # fmt: skip
 
 
@@ -50,9 +58,9 @@ def add_sections(question_set, pages=("basics", "criteria"), parts=APPLICATION_P
         add_page(question_set, key, order)
     for kind, required in parts:
         order += 10
-        title = kind.replace("_", " ").capitalize()
+        fi, sv, en = PAGE_TITLES.get(kind, (kind.replace("_", " ").capitalize(),) * 3)
         Section(question_set=question_set, key=kind, kind=kind, order=order, required=required,
-                options=options.get(kind, {}), title_fi=title, title_sv=title, title_en=title).save(bypass_lock=True)  # fmt: skip
+                options=options.get(kind, {}), title_fi=fi, title_sv=sv, title_en=en).save(bypass_lock=True)  # fmt: skip
 
 
 def make_programme(*, opens_in_days=-1, closes_in_days=10, slug="testi"):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from kannustin.core.demo import current_totp
+from kannustin.demo.users import current_totp
 
 
 class Command(BaseCommand):

@@ -12,17 +12,24 @@ import pytest
 from django.core import mail
 
 from kannustin.accounts.roles import Role
+from kannustin.applications import actions, completeness, validation
+from kannustin.applications.files import sniff
+from kannustin.applications.models import (
+    Application,
+    ApplicationVersion,
+    Attachment,
+    CaseNumberCounter,
+    Status,
+)
 from kannustin.core import clock
-from kannustin.core.demo import create_demo_users
 from kannustin.core.models import AuditEvent, OutboundEmail
+from kannustin.demo import applications as demo_data
+from kannustin.demo import texts as demo_texts
+from kannustin.demo.users import create_demo_users
 from kannustin.maturity import services as maturity
 from kannustin.maturity.models import SelfAssessment
 from kannustin.programmes.setup import create_demo_programme, create_programme_2019
 from kannustin.registry.models import LanguageStatus, Organisation
-
-from .. import actions, demo_data, demo_texts, validation
-from ..files import sniff
-from ..models import Application, ApplicationVersion, Attachment, CaseNumberCounter, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +89,7 @@ def test_every_application_passes_the_submission_rules(seeded):
     _count, call, applications = seeded
     questions = {q.key: q for q in call.current_question_set().questions.all()}
     for application in applications:
-        assert validation.missing_for_submit(application) == [], application.case_number
+        assert completeness.missing_for_submit(application) == [], application.case_number
         # Every question answered, each answer as the form itself would store it.
         assert set(application.answers) == set(questions)
         assert validation.clean_answers(questions, application.answers) == application.answers
@@ -237,14 +244,14 @@ def test_demo_drafts(reference_data):
 
     hameenlinna = drafts["109"]
     assert hameenlinna.created_by.email == "applicant@kannustin.example" and hameenlinna.language == "fi"
-    missing = {m["code"] for m in validation.missing_for_submit(hameenlinna)}
+    missing = {m["code"] for m in completeness.missing_for_submit(hameenlinna)}
     assert {"answer_missing", "requested_amount_missing", "maturity_assessment_missing"} <= missing
     assert hameenlinna.answers["project_name"] and hameenlinna.budget_lines.count() >= 1
     assert maturity.status(maturity.get_assessment(hameenlinna.organisation, call)) == "in_progress"
 
     narpes = drafts["545"]
     assert narpes.created_by.email == "signatory.narpes@kannustin.example" and narpes.language == "sv"
-    assert [m["code"] for m in validation.missing_for_submit(narpes)] == ["maturity_assessment_missing"]
+    assert [m["code"] for m in completeness.missing_for_submit(narpes)] == ["maturity_assessment_missing"]
     assert narpes.version > 2 and narpes.versions.count() == narpes.version
 
     for code in ("837", "598"):

@@ -23,14 +23,8 @@ from django.utils.text import slugify
 
 from kannustin.accounts.models import Membership, User
 from kannustin.accounts.roles import Role
-from kannustin.core import audit, clock
-from kannustin.maturity import services as maturity
-from kannustin.maturity.models import SelfAssessment
-from kannustin.programmes.models import Question, Track
-from kannustin.registry.models import LanguageStatus, Organisation
-
-from . import actions, demo_texts, validation
-from .models import (
+from kannustin.applications import actions, validation
+from kannustin.applications.models import (
     Application,
     ApplicationVersion,
     Attachment,
@@ -41,6 +35,13 @@ from .models import (
     Participant,
     Status,
 )
+from kannustin.core import audit, clock
+from kannustin.maturity import services as maturity
+from kannustin.maturity.models import SelfAssessment
+from kannustin.programmes.models import Question, Track
+from kannustin.registry.models import LanguageStatus, Organisation
+
+from . import texts as demo_texts
 
 SEED = 2019
 COUNT_2019 = 185

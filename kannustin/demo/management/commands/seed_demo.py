@@ -3,9 +3,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from kannustin.applications.demo_data import seed_applications_2019, seed_demo_drafts
 from kannustin.core import audit, clock
-from kannustin.core.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, create_demo_users
+from kannustin.demo.applications import seed_applications_2019, seed_demo_drafts
+from kannustin.demo.users import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, create_demo_users
 from kannustin.programmes import setup
 
 
