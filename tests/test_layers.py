@@ -10,7 +10,7 @@ from pathlib import Path
 import grimp
 
 ROOT = Path(__file__).resolve().parent.parent
-PART_KINDS = {"indicators", "participants", "contacts", "budget", "attachments", "confidentiality", "maturity"}
+PART_KINDS = {"indicators", "participants", "contacts", "budget", "attachments", "confidentiality", "maturity"}  # fmt: skip
 
 
 def service_modules(graph) -> list[str]:

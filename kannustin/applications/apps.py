@@ -9,3 +9,4 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self):
         from . import permissions  # noqa: F401  registers the rules of core.permissions.can
+        from . import schedule  # noqa: F401  registers the periodic jobs at start-up, not at first use

@@ -360,10 +360,17 @@ def patch_application(request, application_id: int, payload: ApplicationPatchIn)
 
 @router.post("/applications/{int:application_id}/attachments/", response={201: AttachmentOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
              summary="Add an attachment")  # fmt: skip
-def add_attachment(request, application_id: int, file: File[UploadedFile], confidential: bool = False):
+def add_attachment(request, application_id: int, file: File[UploadedFile], confidential: bool = False,
+                   version: int | None = None):  # fmt: skip
+    """Upload a file. With `version` (the application's version your change is based on) a stale upload is
+    refused with 409 `version_conflict`, as PATCH is."""
     application = _visible(request, application_id)
     try:
-        attachment = actions.add_attachment(application, file, by=request.user, confidential=confidential)
+        attachment = actions.add_attachment(application, file, by=request.user, confidential=confidential,
+                                            version=version)  # fmt: skip
+    except actions.VersionConflict as exc:
+        raise ApiError(409, "version_conflict", _("The application was saved by someone else meanwhile."),
+                       current_version=exc.application.version) from None
     except FileRefused as exc:
         raise _invalid({"file": [str(exc)]}) from None
     except actions.NotEditable as exc:

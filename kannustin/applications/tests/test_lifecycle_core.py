@@ -297,3 +297,34 @@ def test_public_view_leaves_out_marked_answers_attachments_and_answers_pointing_
     view = public_view(fresh(draft))
     assert view.title == "" and view.summary == "" and not listable(fresh(draft).confidential_keys)
     assert view.lead == helsinki and view.case_number == draft.case_number
+
+
+def test_attachments_check_the_version_in_the_page_and_the_api(
+    client, reference_data, helsinki, user_factory
+):
+    call = make_call()
+    signatory = user_factory(Role.SIGNATORY, helsinki)
+    draft = actions.create_draft(call, helsinki, by=signatory)
+    stale = draft.version
+    draft = actions.save(draft, by=signatory, version=stale, changes={"answers": {"project_name": "Toinen"}})
+    client.force_login(signatory)
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    response = client.post(reverse("applications:attachments", args=[draft.pk]),
+                           {"version": stale, "file": SimpleUploadedFile("a.pdf", pdf)})  # fmt: skip
+    assert (
+        response.status_code == 200
+        and "Someone else changed the application meanwhile" in response.content.decode()
+    )
+    response = Api(client, signatory).upload(
+        f"/applications/{draft.pk}/attachments/?version={stale}", "a.pdf", pdf
+    )
+    assert response.status_code == 409 and response.json()["code"] == "version_conflict"
+    assert not fresh(draft).attachments.exists()
+    attachment = actions.add_attachment(fresh(draft), SimpleUploadedFile("b.pdf", pdf), by=signatory)
+    response = client.post(
+        reverse("applications:attachment_delete", args=[draft.pk, attachment.pk]), {"version": stale}
+    )
+    assert response.status_code == 302 and fresh(draft).attachments.count() == 1
+    response = client.post(reverse("applications:attachment_delete", args=[draft.pk, attachment.pk]),
+                           {"version": fresh(draft).version})  # fmt: skip
+    assert response.status_code == 302 and not fresh(draft).attachments.exists()

@@ -665,17 +665,21 @@ def attachments(request, pk):
         uploaded, action = request.FILES.get("file"), _action(request)
         if uploaded is not None:
             try:
-                # No version check: adding a file overwrites nothing, and a refusal would make the person
-                # choose the file again.
                 attachment = actions.add_attachment(
                     application,
                     uploaded,
                     by=request.user,
+                    version=_posted_version(request),
                     description=form.raw("description"),
                     confidential=bool(form["confidential"].value()),
                 )
             except FileRefused as exc:
                 form.add_error("file", str(exc))
+            except actions.VersionConflict as exc:
+                # The list below shows the other person's change; the file is chosen again, as after any error.
+                form.add_error("file", _("Someone else changed the application meanwhile. Check the list of "
+                                         "attachments below, then choose the file again."))  # fmt: skip
+                files = list(exc.application.attachments.all())
             except actions.NotEditable:
                 return part.refuse()
             else:
@@ -690,6 +694,12 @@ def attachments(request, pk):
         "attachments.html",
         {"form": form, "attachments": files, "error_list": summary, "accepted": ACCEPTED_LABEL, **limits},
     )
+
+
+def _posted_version(request) -> int | None:
+    """The version the page was based on; a form without one (an old page) is not checked."""
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() else None
 
 
 def _attachment(application, attachment_id) -> Attachment:
@@ -729,9 +739,13 @@ def attachment_delete(request, pk, attachment_id):
         return part.refuse()
     if request.method == "POST":
         try:
-            actions.remove_attachment(attachment, by=request.user)
+            actions.remove_attachment(attachment, by=request.user, version=_posted_version(request))
         except actions.NotEditable:
             return part.refuse()
+        except actions.VersionConflict:
+            messages.error(request, _("Someone else changed the application meanwhile. Check the attachments, "
+                                      "then remove the file again if it should go."))  # fmt: skip
+            return redirect(part.url())
         messages.success(request, _("%(name)s was removed.") % {"name": attachment.original_name})
         return redirect(part.url())
     return part.render("attachment_delete.html", {"attachment": attachment, "error_list": []})

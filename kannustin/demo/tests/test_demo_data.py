@@ -10,6 +10,8 @@ from datetime import date, datetime, timedelta
 import pypdf
 import pytest
 from django.core import mail
+from django.db import transaction
+from django.test import override_settings
 
 from kannustin.accounts.roles import Role
 from kannustin.applications import actions, completeness, validation
@@ -25,32 +27,48 @@ from kannustin.core import clock
 from kannustin.core.models import AuditEvent, OutboundEmail
 from kannustin.demo import applications as demo_data
 from kannustin.demo import texts as demo_texts
-from kannustin.demo.users import create_demo_users
 from kannustin.maturity import services as maturity
 from kannustin.maturity.models import SelfAssessment
-from kannustin.programmes.setup import create_demo_programme, create_programme_2019
-from kannustin.registry.models import LanguageStatus, Organisation
+from kannustin.programmes.setup import create_programme_2019
+from kannustin.registry.models import LanguageStatus
 
-pytestmark = pytest.mark.django_db
+# One worker seeds the 185 applications once for the whole module (below); each test rolls back to it.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_2019")]
+
+
+@pytest.fixture(scope="module")
+def seeded_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The 2019 programme and its 185 demo applications, made once per module inside a transaction that is
+    rolled back after the module's last test (Django's setUpTestData, for pytest): the tests only read them,
+    and each test's own transaction is a savepoint inside this one."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        try:
+            programme = create_programme_2019()
+            # A case-number series already under way: the demo continues it.
+            CaseNumberCounter.objects.create(prefix="VM", year=2019, last=41)
+            started = time.perf_counter()
+            count = demo_data.seed_applications_2019(programme)
+            print(f"seed_applications_2019: {count} applications in {time.perf_counter() - started:.2f} s")
+            yield {"programme": programme, "count": count, "media": media}
+        finally:
+            transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def _media(settings, seeded_module):
+    settings.MEDIA_ROOT = seeded_module["media"]
 
 
 @pytest.fixture
-def programme_2019(reference_data):
-    return create_programme_2019()
+def programme_2019(seeded_module):
+    return seeded_module["programme"]
 
 
 @pytest.fixture
-def seeded(programme_2019):
-    # A case-number series already under way: the demo continues it.
-    CaseNumberCounter.objects.create(prefix="VM", year=2019, last=41)
-    started = time.perf_counter()
-    count = demo_data.seed_applications_2019(programme_2019)
-    print(f"seed_applications_2019: {count} applications in {time.perf_counter() - started:.2f} s")
+def seeded(seeded_module):
+    programme_2019 = seeded_module["programme"]
+    count = seeded_module["count"]
     call = demo_data.track_1_call(programme_2019)
     applications = list(
         Application.objects.filter(call=call)
@@ -226,47 +244,3 @@ def test_quiet_and_idempotent(seeded, programme_2019):
     assert demo_data.seed_applications_2019(programme_2019) == 0
     assert Application.objects.filter(call=call).count() == 185
     assert CaseNumberCounter.objects.get(prefix="VM", year=2019).last == 41 + 185
-
-
-def test_demo_drafts(reference_data):
-    demo = create_demo_programme(clock.helsinki(clock.now()).date())
-    create_demo_users()
-    assert demo_data.seed_demo_drafts(demo) == 4
-    call = demo_data.track_1_call(demo)
-    drafts = {
-        a.organisation.code: a
-        for a in Application.objects.filter(call=call).select_related(
-            "organisation", "created_by", "call", "call__track"
-        )
-    }
-    assert set(drafts) == {"109", "545", "837", "598"}
-    assert {a.status for a in drafts.values()} == {Status.DRAFT}
-
-    hameenlinna = drafts["109"]
-    assert hameenlinna.created_by.email == "applicant@kannustin.example" and hameenlinna.language == "fi"
-    missing = {m["code"] for m in completeness.missing_for_submit(hameenlinna)}
-    assert {"answer_missing", "requested_amount_missing", "maturity_assessment_missing"} <= missing
-    assert hameenlinna.answers["project_name"] and hameenlinna.budget_lines.count() >= 1
-    assert maturity.status(maturity.get_assessment(hameenlinna.organisation, call)) == "in_progress"
-
-    narpes = drafts["545"]
-    assert narpes.created_by.email == "signatory.narpes@kannustin.example" and narpes.language == "sv"
-    assert [m["code"] for m in completeness.missing_for_submit(narpes)] == ["maturity_assessment_missing"]
-    assert narpes.version > 2 and narpes.versions.count() == narpes.version
-
-    for code in ("837", "598"):
-        user = drafts[code].created_by
-        assert not user.has_usable_password() and not user.is_active
-        assert user.memberships.get(organisation=drafts[code].organisation).role == Role.APPLICANT
-    assert drafts["598"].language == "sv"
-
-    assert demo_data.seed_demo_drafts(demo) == 0
-    assert Application.objects.filter(call=call).count() == 4
-
-
-def test_drafts_need_the_demo_users(reference_data):
-    demo = create_demo_programme(clock.helsinki(clock.now()).date())
-    # Without the demo users only the made-up members' drafts are made; nobody else writes for 109 or 545.
-    assert demo_data.seed_demo_drafts(demo) == 2
-    assert not Application.objects.filter(organisation__code__in=["109", "545"]).exists()
-    assert Organisation.objects.get(code="837").applications.count() == 1
