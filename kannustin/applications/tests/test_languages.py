@@ -11,7 +11,7 @@ from django.utils import translation
 from kannustin.accounts.roles import Role
 from kannustin.applications import tasks
 from kannustin.core.formats import format_date
-from kannustin.programmes.content import questions as content
+from kannustin.programmes.content import loader
 from kannustin.programmes.models import SERVICE_LANGUAGES, ContactPerson, Question, Section
 from kannustin.registry.models import Organisation
 
@@ -59,10 +59,11 @@ def narpes_application(joint_call, user_factory, settings, tmp_path):
 
 def test_every_section_of_the_shipped_forms_has_a_title_in_every_language():
     """A section without a title would show its key ("Partners") in English whatever the language."""
+    question_sets = loader.load_round().question_sets
     for section in [
-        *content.SECTIONS_TRACK_1,
-        *content.SECTIONS_JOINT_APPLICATION,
-        *content.SECTIONS_PROPOSAL,
+        *question_sets["track_1"]["sections"],
+        *question_sets["joint_application"]["sections"],
+        *question_sets["proposal"]["sections"],
     ]:
         titles = section["title"]
         assert all(titles[language] for language in ("fi", "sv", "en")), section["key"]
