@@ -187,11 +187,32 @@ def test_every_url_is_classified():
     assert unclassified == [], f"Add these URL names to the authorisation matrix: {unclassified}"
 
 
+@pytest.fixture(scope="module")
+def world_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world, made once for the module inside a transaction rolled back after it; each test's own
+    transaction is a savepoint inside this one, so whatever a test changes is undone."""
+    from django.db import transaction
+    from django.test import TestCase, override_settings
+
+    from conftest import make_user
+
+    media = tmp_path_factory.mktemp("matrix")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        try:
+            yield {**build_world(make_user, TestCase.captureOnCommitCallbacks), "media": media}
+        finally:
+            transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(reference_data, user_factory, settings, tmp_path, django_capture_on_commit_callbacks):
+def world(world_module, settings):
+    settings.MEDIA_ROOT = world_module["media"]
+    return world_module
+
+
+def build_world(user_factory, capture) -> dict:
     from kannustin.registry.models import Organisation
 
-    settings.MEDIA_ROOT = tmp_path
     a, b = Organisation.objects.get(code="091"), Organisation.objects.get(code="049")
     users = {
         "applicant_a": user_factory(Role.APPLICANT, a),
@@ -207,7 +228,7 @@ def world(reference_data, user_factory, settings, tmp_path, django_capture_on_co
     signatory = users["signatory_a"]
     submitted = complete_application(actions.create_draft(call, a, by=signatory), signatory)
     submitted_attachment = actions.add_attachment(submitted, SimpleUploadedFile("a.pdf", PDF), by=signatory)
-    with django_capture_on_commit_callbacks(execute=False):
+    with capture(execute=False):
         submitted = actions.submit(submitted, by=signatory)
     # A second application of A, still a draft (an organisation may have several in one call).
     draft = actions.create_draft(call, a, by=signatory)

@@ -8,5 +8,7 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Applications")
 
     def ready(self):
-        from . import permissions  # noqa: F401  registers the rules of core.permissions.can
-        from . import schedule  # noqa: F401  registers the periodic jobs at start-up, not at first use
+        from . import (
+            permissions,  # noqa: F401  registers the rules of core.permissions.can
+            schedule,  # noqa: F401  registers the periodic jobs at start-up, not at first use
+        )

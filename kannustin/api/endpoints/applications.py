@@ -369,8 +369,12 @@ def add_attachment(request, application_id: int, file: File[UploadedFile], confi
         attachment = actions.add_attachment(application, file, by=request.user, confidential=confidential,
                                             version=version)  # fmt: skip
     except actions.VersionConflict as exc:
-        raise ApiError(409, "version_conflict", _("The application was saved by someone else meanwhile."),
-                       current_version=exc.application.version) from None
+        raise ApiError(
+            409,
+            "version_conflict",
+            _("The application was saved by someone else meanwhile."),
+            current_version=exc.application.version,
+        ) from None
     except FileRefused as exc:
         raise _invalid({"file": [str(exc)]}) from None
     except actions.NotEditable as exc:
