@@ -241,9 +241,10 @@ def test_after_the_due_time_of_a_completion_request_nothing_changes_and_the_requ
         application = fresh(application)
         assert application.editing_refusal() == "completion_overdue"
         client.force_login(signatory)
+        client.cookies["kannustin_language"] = "en"
         url = reverse("applications:section", args=[application.pk, "basics"])
         response = client.post(url, {"version": application.version, "summary": "Myöhässä"}, follow=True)
-        assert "due time" in response.content.decode() or "määräaika" in response.content.decode()
+        assert "The time to complete the application has passed" in response.content.decode()
         response = Api(client, signatory).patch(f"/applications/{application.pk}/", {
             "version": application.version, "answers": {"summary": "Myöhässä"}})  # fmt: skip
         assert response.status_code == 409 and response.json()["code"] == "completion_overdue"
@@ -308,6 +309,7 @@ def test_attachments_check_the_version_in_the_page_and_the_api(
     stale = draft.version
     draft = actions.save(draft, by=signatory, version=stale, changes={"answers": {"project_name": "Toinen"}})
     client.force_login(signatory)
+    client.cookies["kannustin_language"] = "en"
     pdf = b"%PDF-1.4\n%%EOF\n"
     response = client.post(reverse("applications:attachments", args=[draft.pk]),
                            {"version": stale, "file": SimpleUploadedFile("a.pdf", pdf)})  # fmt: skip
