@@ -54,6 +54,7 @@ messages: install-dev
 lint: install-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	.venv/bin/lint-imports
 
 format: install-dev
 	$(PY) -m ruff format .

@@ -42,9 +42,21 @@ def _files_in_a_temporary_folder(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The reference data (regions, municipalities, mergers) is loaded once into each test database; every
+    test runs in a transaction on top of it and rolls back."""
+    with django_db_blocker.unblock():
+        load_reference_data()
+
+
 @pytest.fixture
 def reference_data(db):
-    load_reference_data()
+    """The municipalities of 2019 and 2026 and their regions. Loaded once per session (`django_db_setup`); a
+    transactional test (browser journeys, worker faults) empties every table when it ends, so the data is
+    loaded again only after one of those."""
+    if not Organisation.objects.filter(code="091").exists():
+        load_reference_data()
 
 
 def make_user(

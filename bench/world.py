@@ -22,8 +22,7 @@ from django.db.models import Exists, OuterRef
 
 from kannustin.accounts.models import ApiToken, GlobalRole, Membership, User
 from kannustin.accounts.roles import MINISTRY_ROLES, Role
-from kannustin.applications import actions, validation
-from kannustin.applications.demo_data import plan_application, seed_applications_2019, tiny_pdf, track_1_call
+from kannustin.applications import actions, completeness, validation
 from kannustin.applications.models import (
     Application,
     ApplicationVersion,
@@ -33,10 +32,12 @@ from kannustin.applications.models import (
     CompletionRequest,
     ContactPerson,
     Indicator,
+    Participant,
     Status,
 )
 from kannustin.core import clock
 from kannustin.core.models import Notification, OutboundEmail
+from kannustin.demo.applications import plan_application, seed_applications_2019, tiny_pdf, track_1_call
 from kannustin.maturity import services as maturity
 from kannustin.maturity.models import SelfAssessment
 from kannustin.programmes import setup
@@ -149,8 +150,8 @@ def _complete(call, organisation, user, seed: str) -> Application:
         {
             "budget": [{**line, "amount": str(line["amount"])} for line in plan.budget],
             "requested_amount": str(plan.requested),
-            "co_applicants": [o.code for o in plan.co_applicants],
-            "co_applicants_confirmed": True,
+            "participants": [o.identifier for o in plan.co_applicants],
+            "participants_confirmed": True,
         },
     ):
         application = actions.save(application, by=user, version=application.version, changes=changes)
@@ -204,7 +205,7 @@ def build(log=print) -> World:
 
     log("  writing the measured draft and the submitted application through the actions …")
     draft = _complete(call_demo, org_a, users["signatory_a"], "bench-draft")
-    missing = validation.missing_for_submit(draft)
+    missing = completeness.missing_for_submit(draft)
     if missing:
         log(f"  note: the measured draft is not complete: {[m['code'] for m in missing]}")
     submitted = make_submitted_with_history(call_demo, org_b, users["signatory_b"], users["official"])
@@ -286,7 +287,7 @@ def grow(world: World, total: int, rng: random.Random | None = None) -> int:
         Application.objects.filter(call=world.call_2019)
         .exclude(pk__in=world.protected)
         .exclude(pk__in=world.copies)
-        .prefetch_related("budget_lines", "contacts", "indicators", "co_applicants", "attachments")
+        .prefetch_related("budget_lines", "contacts", "indicators", "participants", "attachments")
         .order_by("pk")
     )
     versions = {
@@ -339,7 +340,7 @@ def grow(world: World, total: int, rng: random.Random | None = None) -> int:
             answers=answers,
             confidential_keys=original.confidential_keys,
             requested_amount=original.requested_amount,
-            co_applicants_confirmed=True,
+            participants_confirmed=True,
             case_number=spec.get("case_number"),
             created_by=original.created_by,
             updated_by=original.created_by,
@@ -377,16 +378,18 @@ def grow(world: World, total: int, rng: random.Random | None = None) -> int:
     copied(ContactPerson, "contacts")
     copied(Indicator, "indicators")
     copied(Attachment, "attachments")
-    through = Application.co_applicants.through
-    through.objects.bulk_create(
-        (
-            through(application_id=spec["application"].pk, organisation_id=partner.pk)
-            for spec in specs
-            for partner in spec["original"].co_applicants.all()
-            if partner.pk != spec["organisation"].pk
-        ),
-        batch_size=1000,
-    )
+    participants = []
+    for spec in specs:
+        app = spec["application"]
+        participants.append(Participant(application_id=app.pk, organisation_id=spec["organisation"].pk,
+                                        role=Participant.Role.LEAD, order=0, confirmed_at=app.created_at))  # fmt: skip
+        partners = [p for p in spec["original"].participants.all() if p.role == Participant.Role.PARTNER]
+        for order, partner in enumerate(partners, start=1):
+            if partner.organisation_id != spec["organisation"].pk:
+                participants.append(Participant(application_id=app.pk, organisation_id=partner.organisation_id,
+                                                role=Participant.Role.PARTNER, order=order,
+                                                confirmed_at=partner.confirmed_at))  # fmt: skip
+    Participant.objects.bulk_create(participants, batch_size=1000)
     ApplicationVersion.objects.bulk_create(
         (
             ApplicationVersion(

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 from django.core import mail
 
-from kannustin.core.demo import DEMO_PASSWORD, current_totp
+from kannustin.demo.users import DEMO_PASSWORD, current_totp
 
 # Enough for the longest page (a question section with its header, footer and similar-projects panel),
 # including a wrap-around from the end of the page back to its start.

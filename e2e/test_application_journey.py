@@ -165,8 +165,8 @@ def test_signatory_completes_an_application_by_keyboard(page, demo, check_a11y, 
 
     pk = application.pk
     fill_indicators(journey, case)
-    journey.save_and_continue(reverse("applications:co_applicants", args=[pk]))
-    fill_co_applicants(journey, case, pk)
+    journey.save_and_continue(reverse("applications:participants", args=[pk]))
+    fill_participants(journey, case, pk)
     journey.save_and_continue(reverse("applications:contacts", args=[pk]))
     fill_contacts(journey, case)
     journey.save_and_continue(reverse("applications:budget", args=[pk]))
@@ -197,9 +197,9 @@ def test_signatory_completes_an_application_by_keyboard(page, demo, check_a11y, 
     assert application.confidential_keys == [case.secret]
     assert application.requested_amount == Decimal("42500.00")
     if case.co_applicant:
-        assert list(application.co_applicants.values_list("code", flat=True)) == [case.co_applicant[1]]
+        assert [p.organisation.code for p in application.partners()] == [case.co_applicant[1]]
     else:
-        assert application.co_applicants_confirmed and not application.co_applicants.exists()
+        assert application.participants_confirmed and not application.partners()
 
     # The PDF copy from the receipt page, downloaded with Enter on its link.
     with page.expect_download() as download:
@@ -419,9 +419,9 @@ def fill_indicators(journey: Journey, case: Case):
         type_into(page, page.locator(f"#id_indicators-0-{name}"), value)
 
 
-def fill_co_applicants(journey: Journey, case: Case, pk: int):
+def fill_participants(journey: Journey, case: Case, pk: int):
     page = journey.page
-    url = reverse("applications:co_applicants", args=[pk])
+    url = reverse("applications:participants", args=[pk])
     if case.co_applicant is None:
         # Error state: neither "alone" nor "with others" chosen.
         journey.save_and_continue(url, error=True)
@@ -432,7 +432,7 @@ def fill_co_applicants(journey: Journey, case: Case, pk: int):
     type_into(page, page.locator("#municipality-q"), query)
     press_enter(page, page.locator("main form[role=search] button[type=submit]"))
     journey.arrived(url, query="q=")
-    press_enter(page, page.locator(f"#municipality-results button[name=add][value='{code}']"))
+    press_enter(page, page.locator(f"#organisation-results button[name=add][value='{code}']"))
     journey.arrived(url)
     assert page.locator(f"main form button[name=remove][value='{code}']").count() == 1
     choose_radio(page, "applies", "together")

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from kannustin.core.demo import DEMO_PASSWORD, DEMO_USERS
+from kannustin.demo.users import DEMO_PASSWORD, DEMO_USERS
 
 from .journey import fresh_totp
 
@@ -25,8 +25,13 @@ HEADINGS = {
 }
 
 
-@pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_public_pages_in_each_language(page, demo, check_a11y, language):
+def test_public_pages_in_each_language(page, demo, check_a11y):
+    """One seeded demo for the three languages: seeding takes longer than walking the pages."""
+    for language in ("fi", "sv", "en"):
+        walk_public_pages(page, check_a11y, language)
+
+
+def walk_public_pages(page, check_a11y, language):
     page.goto("/")
     with page.expect_navigation():  # each language is a button of a small POST form
         page.get_by_role("button", name=LANGUAGE_LINKS[language]).first.click()
@@ -41,15 +46,15 @@ def test_public_pages_in_each_language(page, demo, check_a11y, language):
     for href in [*hrefs, "/faq/", "/pages/accessibility/", "/pages/privacy/", "/accessibility/feedback/",
                  "/programmes/kannustin-2019/"]:  # fmt: skip
         page.goto(href)
-        assert page.locator("html").get_attribute("lang") == language, href
-        assert page.locator("h1").count() == 1, href
+        assert page.locator("html").get_attribute("lang") == language, (language, href)
+        assert page.locator("h1").count() == 1, (language, href)
         check_a11y(page)
 
     # The feedback form: an empty send shows the error summary (accessible too), a real one thanks.
     page.goto("/accessibility/feedback/")
     with page.expect_navigation():
         page.get_by_role("button").filter(has_text=_send_label(language)).click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    assert page.locator(".govuk-error-summary").is_visible(), language
     check_a11y(page)
 
 
@@ -69,14 +74,16 @@ def login(page, email, *, ministry):
             page.locator("main form button[type=submit]").first.click()
 
 
-@pytest.mark.parametrize(("email", "role"), [(email, role) for email, role, *_ in DEMO_USERS])
-def test_every_demo_role_can_sign_in(page, demo, check_a11y, email, role):
-    page.goto("/accounts/login/")
-    check_a11y(page)
-    ministry = role not in ("applicant", "signatory")
-    login(page, email, ministry=ministry)
-    page.goto("/profile/")
-    assert email in page.content()
-    check_a11y(page)
-    if ministry:
-        assert "/accounts/2fa/" not in page.url
+def test_every_demo_role_can_sign_in(page, demo, check_a11y):
+    """Each demo account in turn, in one seeded demo (signed out between them by clearing the cookies)."""
+    for email, role, *_ in DEMO_USERS:
+        page.context.clear_cookies()
+        page.goto("/accounts/login/")
+        check_a11y(page)
+        ministry = role not in ("applicant", "signatory")
+        login(page, email, ministry=ministry)
+        page.goto("/profile/")
+        assert email in page.content(), role
+        check_a11y(page)
+        if ministry:
+            assert "/accounts/2fa/" not in page.url, role

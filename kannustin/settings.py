@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "kannustin.maturity",
     "kannustin.applications",
     "kannustin.api",
+    "kannustin.demo",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kannustin.core.context_processors.site",
+                "kannustin.accounts.context_processors.navigation",
             ],
             "builtins": ["kannustin.core.templatetags.kannustin"],
         },

@@ -45,12 +45,20 @@ def org_a_only(principal):
 
 
 def org_a_and_ministry_readers(principal):
-    """The maturity assessment of A: A's members and the ministry (officials, reviewers, admins) read it."""
+    """The maturity assessment of A: A's members, officials and admins read it (reviewers, presenters and
+    decision makers only through a grant on an application, which later stages add)."""
     if principal == "anonymous":
         return "login"
-    if principal in ORG_A or principal in {"official", "reviewer", "admin"}:
+    if principal in ORG_A or principal in {"official", "admin"}:
         return "ok"
     return "404"
+
+
+def partner_b_only(principal):
+    """B's own page about A's joint draft that names B as a partner: B's members only."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal in {"applicant_b", "signatory_b"} else "404"
 
 
 def officials(principal):
@@ -128,7 +136,8 @@ RULES = {
     "applications:similar": (lambda w: {"pk": w["draft"].pk}, org_a_only),
     "applications:notification": (lambda w: {"pk": w["notification"].pk}, own_notification),
     "applications:indicators": (lambda w: {"pk": w["draft"].pk}, org_a_only),
-    "applications:co_applicants": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:participants": (lambda w: {"pk": w["draft"].pk}, org_a_only),
+    "applications:participation": (lambda w: {"pk": w["joint"].pk, "org_code": "049"}, partner_b_only),
     "applications:contacts": (lambda w: {"pk": w["draft"].pk}, org_a_only),
     "applications:budget": (lambda w: {"pk": w["draft"].pk}, org_a_only),
     "applications:attachments": (lambda w: {"pk": w["draft"].pk}, org_a_only),
@@ -141,7 +150,7 @@ RULES = {
         org_a_only,
     ),
     "applications:confidentiality": (lambda w: {"pk": w["draft"].pk}, org_a_only),
-    "applications:municipality_search": (lambda w: {}, signed_in),
+    "applications:organisation_search": (lambda w: {}, signed_in),
     "applications:ministry_list": (lambda w: {}, officials),
     "applications:ministry_detail": (lambda w: {"pk": w["submitted"].pk}, submitted_a_for_ministry),
     "applications:request_completion": (lambda w: {"pk": w["submitted"].pk}, officials_act_on_submitted_a),
@@ -178,11 +187,32 @@ def test_every_url_is_classified():
     assert unclassified == [], f"Add these URL names to the authorisation matrix: {unclassified}"
 
 
+@pytest.fixture(scope="module")
+def world_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world, made once for the module inside a transaction rolled back after it; each test's own
+    transaction is a savepoint inside this one, so whatever a test changes is undone."""
+    from django.db import transaction
+    from django.test import TestCase, override_settings
+
+    from conftest import make_user
+
+    media = tmp_path_factory.mktemp("matrix")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        try:
+            yield {**build_world(make_user, TestCase.captureOnCommitCallbacks), "media": media}
+        finally:
+            transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(reference_data, user_factory, settings, tmp_path, django_capture_on_commit_callbacks):
+def world(world_module, settings):
+    settings.MEDIA_ROOT = world_module["media"]
+    return world_module
+
+
+def build_world(user_factory, capture) -> dict:
     from kannustin.registry.models import Organisation
 
-    settings.MEDIA_ROOT = tmp_path
     a, b = Organisation.objects.get(code="091"), Organisation.objects.get(code="049")
     users = {
         "applicant_a": user_factory(Role.APPLICANT, a),
@@ -198,18 +228,21 @@ def world(reference_data, user_factory, settings, tmp_path, django_capture_on_co
     signatory = users["signatory_a"]
     submitted = complete_application(actions.create_draft(call, a, by=signatory), signatory)
     submitted_attachment = actions.add_attachment(submitted, SimpleUploadedFile("a.pdf", PDF), by=signatory)
-    with django_capture_on_commit_callbacks(execute=False):
+    with capture(execute=False):
         submitted = actions.submit(submitted, by=signatory)
     # A second application of A, still a draft (an organisation may have several in one call).
     draft = actions.create_draft(call, a, by=signatory)
     attachment = actions.add_attachment(draft, SimpleUploadedFile("b.pdf", PDF), by=signatory)
+    # A third, a joint project draft naming B as a partner that has not yet confirmed.
+    joint = actions.create_draft(call, a, by=signatory)
+    joint = actions.save(joint, by=signatory, version=joint.version, changes={"participants": ["049"]})
     token, _raw = ApiToken.issue(signatory, "matrix")
     notification = Notification.objects.create(user=signatory, subject="Hei", body="x", url="/applications/")
     feedback = Feedback.objects.create(message="Kontrasti")
     return {
         "users": users, "call": call, "draft": draft, "attachment": attachment, "submitted": submitted,
         "submitted_attachment": submitted_attachment, "token": token, "notification": notification,
-        "feedback": feedback,
+        "feedback": feedback, "joint": joint,
     }  # fmt: skip
 
 
@@ -244,11 +277,55 @@ def test_matrix_get(client, world, principal):
     assert failures == [], "\n".join(failures)
 
 
+# The pages and the one permission check give the same answer: for each page about one object, the action
+# the page stands for, on that object. A page answers "ok" exactly when `can` says yes.
+PAGES_AS_ACTIONS = {
+    "applications:overview": ("view", lambda w: w["draft"]),
+    "applications:ministry_detail": ("view_ministry", lambda w: w["submitted"]),
+    "maturity:overview": ("maturity.view_assessment", lambda w: w["draft"].organisation),
+    "applications:participation": ("view", lambda w: w["joint"]),
+}
+# Actions without a page of their own (a POST or a button): who may, by the same rules.
+ACTIONS = {
+    ("change", "draft"): ORG_A,
+    ("manage_participants", "draft"): ORG_A,
+    ("submit", "draft"): {"signatory_a"},
+    ("change", "submitted"): set(),
+    ("withdraw", "submitted"): {"signatory_a"},
+    ("request_completion", "submitted"): {"official"},
+    ("maturity.change_assessment", "organisation_a"): ORG_A,
+    ("view", "joint"): ORG_A | {"applicant_b", "signatory_b"},
+    ("change", "joint"): ORG_A,  # B has not confirmed yet
+}
+
+
+@pytest.mark.parametrize("principal", PRINCIPALS)
+def test_pages_and_the_permission_check_agree(client, world, principal):
+    from django.contrib.auth.models import AnonymousUser
+
+    from kannustin.core.permissions import can
+
+    user = world["users"].get(principal) or AnonymousUser()
+    if principal != "anonymous":
+        client.force_login(user)
+    for name, (action, target) in PAGES_AS_ACTIONS.items():
+        kwargs, rule = RULES[name]
+        page_ok = outcome(client.get(reverse(name, kwargs=kwargs(world)))) == "ok"
+        assert page_ok == (rule(principal) == "ok"), name
+        if name == "applications:participation":
+            continue  # the page is B's own view of the application: B may see it, but so may A
+        assert can(user, action, target(world)) == page_ok, (name, action)
+    objects = {"draft": world["draft"], "submitted": world["submitted"], "joint": world["joint"],
+               "organisation_a": world["draft"].organisation}  # fmt: skip
+    for (action, key), allowed in ACTIONS.items():
+        assert can(user, action, objects[key]) == (principal in allowed), (action, key)
+
+
 # POST-only actions on another organisation's things change nothing and reveal nothing.
 POST_ACTIONS = [
     "applications:submit", "applications:withdraw", "applications:attachment_delete", "applications:start",
     "applications:section", "applications:budget", "applications:contacts", "applications:indicators",
-    "applications:co_applicants", "applications:attachments", "applications:confidentiality",
+    "applications:participants", "applications:attachments", "applications:confidentiality",
     "accounts:token_revoke",
 ]  # fmt: skip
 

@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import permissions, signals  # noqa: F401 - registers the rules, connects the receivers

@@ -162,7 +162,11 @@ class OptionOut(Schema):
 
 class QuestionOut(Schema):
     key: str
-    type: Literal["text", "number", "money", "date", "choice", "multiple_choice", "municipalities", "file"]
+    type: str = Field(
+        description="The question type's code: text, number, money, date, choice, multiple_choice, "
+        "municipalities, organisations, file; `answer_schema` says what an answer of this question looks like.",
+        examples=["text"],
+    )
     section: str
     order: int
     label_fi: str
@@ -179,10 +183,33 @@ class QuestionOut(Schema):
     criterion: str | None = Field(
         description="Code of the evaluation criterion the answer is scored against."
     )
+    min_count: int | None = Field(description="For lists of organisations: at least this many.")
+    max_count: int | None = Field(description="For lists of organisations: at most this many.")
+    answer_schema: dict = Field(description="JSON Schema of an answer to this question, as PATCH takes it.")
+
+
+class SectionOut(Schema):
+    key: str = Field(
+        description="Questions name their section by this key; a structured part's key is its kind."
+    )
+    kind: str = Field(
+        description="`questions`, or the structured part: indicators, participants, contacts, budget, "
+        "attachments, confidentiality, maturity."
+    )
+    order: int
+    title_fi: str
+    title_sv: str
+    title_en: str
+    required: bool = Field(description="Must be complete before the form can be sent.")
+    options: dict = Field(
+        description="Settings of a structured part, e.g. min_municipalities for participants."
+    )
 
 
 class QuestionSetOut(Schema):
     version: int
+    purpose: str = Field(description="application, proposal or expression_of_interest.")
+    sections: list[SectionOut] = Field(description="The parts of the form, in order.")
     questions: list[QuestionOut]
 
 

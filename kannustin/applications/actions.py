@@ -1,6 +1,8 @@
-"""Everything that changes an application: one transaction each, row locked, audited.
+"""Everything that changes an application: one transaction each, row locked, permission and time checked,
+audited, with its side effects (emails, receipts) after commit.
 
-Views and the API call these; they never write application rows themselves.
+Views and the API call these; they never write application rows themselves. Who may do what is asked of
+`core.permissions.can` (rules in permissions.py); state changes go through `workflow.perform`.
 """
 
 import hashlib
@@ -13,27 +15,23 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from kannustin.core import audit, clock
+from kannustin.core.permissions import can
 from kannustin.programmes.models import Call
 
-from . import permissions, validation
+from . import completeness, validation, workflow
 from .files import ACCEPTED, FileRefused, check_upload, stored_name
 from .models import (
     Application,
     ApplicationVersion,
     Attachment,
-    BudgetLine,
     CaseNumberCounter,
     CompletionRequest,
-    ContactPerson,
-    Indicator,
+    Participant,
     Receipt,
     Status,
-    eligible_total,
 )
-
-
-class CallClosed(Exception):
-    pass
+from .parts import PARTS, change_owners, forget_saved_flags, part_for
+from .workflow import CallClosed, NotEditable, Refused
 
 
 class TooManyDrafts(Exception):
@@ -46,65 +44,49 @@ class VersionConflict(Exception):
         self.application = application
 
 
-class NotEditable(Exception):
-    pass
-
-
 class Incomplete(Exception):
     def __init__(self, missing):
         super().__init__(missing)
         self.missing = missing
 
 
-# What part of the form each structured field belongs to (completion requests open parts by these keys).
-FIELD_SECTIONS = {
-    "budget": "budget",
-    "requested_amount": "budget",
-    "co_applicants": "co_applicants",
-    "co_applicants_confirmed": "co_applicants",
-    "contacts": "contacts",
-    "indicators": "indicators",
-    "confidential_keys": "confidentiality",
-    "confidential_attachments": "confidentiality",
-}
-
-
 def _lock(application) -> Application:
     return (
         Application.objects.select_for_update()
-        .select_related("call", "call__track", "organisation")
+        .select_related("call", "call__track", "organisation", "question_set")
         .get(pk=application.pk)
     )
 
 
-def _require_editable(user, application):
-    """NotEditable for people who may see the application but not change it now; PermissionDenied for others."""
-    if not permissions.can_edit(user, application):
-        raise NotEditable if permissions.can_view(user, application) else PermissionDenied
+def _require_change(user, application, action: str = "change", at=None) -> None:
+    """PermissionDenied for people who may not see the application; NotEditable (with the reason as its
+    code) for those who may see it but not change it now."""
+    if can(user, action, application):
+        return
+    if not can(user, "view", application):
+        raise PermissionDenied
+    raise NotEditable(application.editing_refusal(at) or "not_editable")
+
+
+def _require_part(application, section_key: str) -> None:
+    """Under a completion request only the parts it names may change."""
+    allowed = application.changeable_parts()
+    if allowed is not None and section_key not in allowed:
+        raise NotEditable
 
 
 def snapshot(application: Application) -> dict:
-    return {
+    """The application's whole content as JSON: what a saved version keeps."""
+    data = {
         "version": application.version,
         "status": application.status,
         "answers": application.answers,
-        "confidential_keys": application.confidential_keys,
-        "requested_amount": str(application.requested_amount)
-        if application.requested_amount is not None
-        else None,
-        "co_applicants": sorted(application.co_applicants.values_list("code", flat=True)),
-        "co_applicants_confirmed": application.co_applicants_confirmed,
-        "budget": [
-            {"category": b.category, "year": b.year, "description": b.description, "amount": str(b.amount)}
-            for b in application.budget_lines.all()
-        ],
-        "contacts": list(application.contacts.values("name", "title", "email", "phone", "role")),
-        "indicators": list(application.indicators.values("name", "baseline", "target", "follow_up")),
-        "attachments": [
-            {"id": a.pk, "name": a.original_name, "sha256": a.sha256, "confidential": a.confidential}
-            for a in application.attachments.all()
-        ],
     }
+    for section in application.sections():
+        part = part_for(section)
+        if part is not None:
+            data.update(part.snapshot(application))
+    return data
 
 
 def _new_version(application, by):
@@ -116,11 +98,14 @@ def _new_version(application, by):
 
 
 def create_draft(call: Call, organisation, *, by, at: datetime | None = None) -> Application:
-    if not permissions.member_role(by, organisation.pk):
+    """A new draft of `organisation` in `call`, with the organisation as its lead participant."""
+    if not can(by, "accounts.act_for_organisation", organisation):
         raise PermissionDenied
     if not clock.is_open(call.opens_at, call.closes_at, at):
         raise CallClosed
     question_set = call.current_question_set()
+    participants = question_set.sections.filter(kind=PARTS["participants"].kind).first()
+    lead_role = ((participants.options or {}) if participants else {}).get("lead_role", Participant.Role.LEAD)
     with transaction.atomic():
         # Under the organisation's row lock, so that parallel starts cannot pass the cap together.
         type(organisation).objects.select_for_update().filter(pk=organisation.pk).first()
@@ -135,127 +120,116 @@ def create_draft(call: Call, organisation, *, by, at: datetime | None = None) ->
             updated_by=by,
             language=organisation.official_language,
         )
+        Participant.objects.create(
+            application=application, organisation=organisation, role=lead_role, order=0, added_by=by,
+            confirmed_at=application.created_at, confirmed_by=by,
+        )  # fmt: skip
         if question_set.locked_at is None:
             type(question_set).objects.filter(pk=question_set.pk).update(locked_at=clock.now())
         ApplicationVersion.objects.create(
             application=application, version=1, saved_by=by, data=snapshot(application)
         )
         audit.record(
-            by, "application.created", application, {"call": call.pk, "organisation": organisation.code}
+            by, "application.created", application, {"call": call.pk, "organisation": organisation.identifier}
         )
     return application
 
 
-def editable_sections(application) -> set[str] | None:
-    """None means every part; during a completion request only the parts it names."""
-    if application.status == Status.DRAFT:
-        return None
-    request = application.completion_requests.filter(state=CompletionRequest.State.OPEN).first()
-    return set(request.sections) if request else set()
-
-
-def save(application: Application, *, by, version: int, changes: dict) -> Application:
-    """Apply `changes` (any of answers, budget, requested_amount, co_applicants, co_applicants_confirmed,
-    contacts, indicators, confidential_keys, confidential_attachments — ids of the attachments that hold
-    business secrets) if `version` is still the current one. Drafts may be
-    incomplete; every value given must be valid."""
+def save(
+    application: Application, *, by, version: int, changes: dict, at: datetime | None = None
+) -> Application:
+    """Apply `changes` if `version` is still the current one: `answers` (by question key) and the changes of
+    the form's structured parts (see `parts.py`: budget, requested_amount, participants,
+    participants_confirmed, contacts, indicators, confidential_keys, confidential_attachments). A draft may be
+    incomplete; every value given must be valid; a change of a part the form does not have is an error."""
     with transaction.atomic():
         app = _lock(application)
-        _require_editable(by, app)
+        owners = change_owners(app.sections())
+        _require_change(by, app, at=at)
+        if "participants" in changes and not can(by, "manage_participants", app):
+            raise PermissionDenied
         if int(version) != app.version:
             raise VersionConflict(app)
-        allowed = editable_sections(app)
         questions = {q.key: q for q in app.questions()}
+        unknown = [key for key in changes if key != "answers" and key not in owners]
+        if unknown:
+            raise validation.ApplicationInvalid(
+                {key: [_("This form has no part for this information.")] for key in unknown}
+            )
+        touched = {owners[key].key for key in changes if key in owners}
+        touched |= {questions[k].section for k in changes.get("answers", {}) if k in questions}
+        for key in touched:
+            _require_part(app, key)
         before = snapshot(app)
-        errors = {}
-        if allowed is not None:
-            touched = {FIELD_SECTIONS[key] for key in changes if key in FIELD_SECTIONS}
-            touched |= {questions[k].section for k in changes.get("answers", {}) if k in questions}
-            if touched - allowed:
-                raise NotEditable
-
-        def attempt(fn):
+        errors, cleaned = {}, {}
+        if "answers" in changes:
             try:
-                return fn()
+                cleaned["answers"] = validation.clean_answers(questions, changes["answers"])
             except validation.ApplicationInvalid as exc:
                 errors.update(exc.errors)
-
-        answers = (
-            attempt(lambda: validation.clean_answers(questions, changes["answers"]))
-            if "answers" in changes
-            else None
-        )
-        budget = (
-            attempt(lambda: validation.clean_budget(app.call, changes["budget"]))
-            if "budget" in changes
-            else None
-        )
-        requested = (
-            attempt(lambda: validation.clean_requested_amount(changes["requested_amount"]))
-            if "requested_amount" in changes
-            else app.requested_amount
-        )
-        co_applicants = (
-            attempt(lambda: validation.clean_co_applicants(changes["co_applicants"], app.organisation))
-            if "co_applicants" in changes
-            else None
-        )
-        contacts = (
-            attempt(lambda: validation.clean_contacts(changes["contacts"])) if "contacts" in changes else None
-        )
-        indicators = (
-            attempt(lambda: validation.clean_indicators(changes["indicators"]))
-            if "indicators" in changes
-            else None
-        )
-        confidential = changes.get("confidential_keys")
-        if confidential is not None and (
-            not isinstance(confidential, list) or any(key not in questions for key in confidential)
-        ):
-            errors["confidential_keys"] = [_("Mark only answers of this form as business secrets.")]
-        secret_files = changes.get("confidential_attachments")
-        if secret_files is not None:
+        sections = {owners[key].key: owners[key] for key in changes if key in owners}
+        for section in sections.values():
             try:
-                secret_files = {int(pk) for pk in secret_files}
-            except (TypeError, ValueError):
-                secret_files = None
-            if secret_files is None or not secret_files <= set(app.attachments.values_list("pk", flat=True)):
-                errors["confidential_attachments"] = [_("Mark only attachments of this application.")]
+                cleaned[section.key] = part_for(section).clean(app, changes, section)
+            except validation.ApplicationInvalid as exc:
+                errors.update(exc.errors)
         if errors:
             raise validation.ApplicationInvalid(errors)
-
-        if secret_files is not None:
-            app.attachments.filter(pk__in=secret_files).update(confidential=True)
-            app.attachments.exclude(pk__in=secret_files).update(confidential=False)
-        if answers is not None:
-            app.answers = {**app.answers, **answers}
-        if "requested_amount" in changes:
-            app.requested_amount = requested
-        if confidential is not None:
-            app.confidential_keys = [key for key in questions if key in confidential]
-        if "co_applicants_confirmed" in changes:
-            app.co_applicants_confirmed = bool(changes["co_applicants_confirmed"])
-        if budget is not None:
-            app.budget_lines.all().delete()
-            BudgetLine.objects.bulk_create(
-                BudgetLine(application=app, order=i, **line) for i, line in enumerate(budget)
-            )
-        if co_applicants is not None:
-            app.co_applicants.set(co_applicants)
-        if contacts is not None:
-            app.contacts.all().delete()
-            ContactPerson.objects.bulk_create(
-                ContactPerson(application=app, order=i, **c) for i, c in enumerate(contacts)
-            )
-        if indicators is not None:
-            app.indicators.all().delete()
-            Indicator.objects.bulk_create(
-                Indicator(application=app, order=i, **row) for i, row in enumerate(indicators)
-            )
+        partners_before = {p.organisation_id for p in app.partners()}
+        if "answers" in cleaned:
+            app.answers = {**app.answers, **cleaned["answers"]}
+        for key, section in sections.items():
+            part_for(section).apply(app, cleaned[key], by)
+        forget_saved_flags(app)
         _new_version(app, by)
-        after = snapshot(app)
-        audit.record(by, "application.saved", app, audit.diff(before, after))
+        audit.record(by, "application.saved", app, audit.diff(before, snapshot(app)))
+        if "participants" in changes:
+            _invite_new_partners(app, partners_before)
     return app
+
+
+def _invite_new_partners(application, before: set) -> None:
+    """Every organisation newly named as a partner is asked (after commit) to confirm its participation."""
+    from .notifications import participation_invited
+
+    for participant in application.participants.filter(role=Participant.Role.PARTNER).exclude(
+        organisation_id__in=before
+    ):
+        transaction.on_commit(lambda pk=participant.pk: participation_invited(pk))
+
+
+# Participants --------------------------------------------------------------------------------------------
+
+
+def decide_participation(participant: Participant, *, by, confirm: bool) -> Participant:
+    """A partner's own signatory confirms, or declines, that the organisation takes part."""
+    from .notifications import participation_decided
+
+    with transaction.atomic():
+        app = _lock(participant.application)
+        participant = (
+            Participant.objects.select_for_update().select_related("organisation").get(pk=participant.pk)
+        )
+        participant.application = app
+        if not can(by, "confirm", participant):
+            if not can(by, "view", app):
+                raise PermissionDenied
+            raise NotEditable
+        now = clock.now()
+        if confirm:
+            participant.confirmed_at, participant.confirmed_by = now, by
+            participant.save(update_fields=["confirmed_at", "confirmed_by"])
+        else:
+            participant.declined_at, participant.declined_by = now, by
+            participant.save(update_fields=["declined_at", "declined_by"])
+        _new_version(app, by)
+        audit.record(by, "participant.confirmed" if confirm else "participant.declined", app,
+                     {"organisation": participant.organisation.identifier})  # fmt: skip
+        transaction.on_commit(lambda: participation_decided(participant.pk))
+    return participant
+
+
+# Attachments ---------------------------------------------------------------------------------------------
 
 
 def add_attachment(
@@ -270,12 +244,12 @@ def add_attachment(
     uploaded.seek(0)
     with transaction.atomic():
         app = _lock(application)
-        _require_editable(by, app)
+        _require_change(by, app)
         if version is not None and int(version) != app.version:
             raise VersionConflict(app)
-        allowed = editable_sections(app)
-        if allowed is not None and "attachments" not in allowed:
-            raise NotEditable
+        if app.section(PARTS["attachments"].kind) is None:
+            raise validation.ApplicationInvalid({"file": [_("This form has no part for this information.")]})
+        _require_part(app, PARTS["attachments"].kind)
         _check_storage(app, uploaded.size)
         attachment = Attachment(
             application=app,
@@ -290,6 +264,7 @@ def add_attachment(
         )
         attachment.file.save("upload", uploaded, save=False)
         attachment.save()
+        forget_saved_flags(app)
         _new_version(app, by)
         audit.record(by, "attachment.added", attachment, {"application": app.pk, "name": attachment.original_name,
                                                          "sha256": attachment.sha256})  # fmt: skip
@@ -327,19 +302,22 @@ def _files_of(attachments) -> tuple[int, int]:
     return totals["count"], totals["used"] or 0
 
 
-def remove_attachment(attachment, *, by):
+def remove_attachment(attachment, *, by, version: int | None = None):
     with transaction.atomic():
         app = _lock(attachment.application)
-        _require_editable(by, app)
-        allowed = editable_sections(app)
-        if allowed is not None and "attachments" not in allowed:
-            raise NotEditable
+        _require_change(by, app)
+        if version is not None and int(version) != app.version:
+            raise VersionConflict(app)
+        _require_part(app, PARTS["attachments"].kind)
         audit.record(
             by, "attachment.removed", attachment, {"application": app.pk, "name": attachment.original_name}
         )
         attachment.file.delete(save=False)
         attachment.delete()
         _new_version(app, by)
+
+
+# Transitions ---------------------------------------------------------------------------------------------
 
 
 def next_case_number(prefix: str, year: int) -> str:
@@ -360,23 +338,23 @@ def submit(application: Application, *, by, at: datetime | None = None) -> Appli
     at = at or clock.now()
     with transaction.atomic():
         app = _lock(application)
-        if not permissions.can_view(by, app) or not permissions.can_submit(by, app):
+        if not can(by, "view", app) or not can(by, "submit", app):
             raise PermissionDenied
         if app.status == Status.SUBMITTED:
             return app
         if app.status == Status.WITHDRAWN:
-            raise NotEditable
-        request = None
-        if app.status == Status.COMPLETION_REQUESTED:
-            request = app.completion_requests.filter(state=CompletionRequest.State.OPEN).first()
-            if request is None or at >= request.due_at:
-                raise CallClosed
-        elif not clock.is_open(app.call.opens_at, app.call.closes_at, at):
-            raise CallClosed
-        missing = validation.missing_for_submit(app)
+            raise NotEditable("withdrawn")
+        request = app.open_completion_request()
+        first_time = app.case_number is None
+        transition = "resubmit" if app.status == Status.COMPLETION_REQUESTED else "submit"
+        # The guards first (the deadline), then completeness: a late application is late, complete or not.
+        code = workflow.refusal(transition, app, by, at)
+        if code is not None:
+            raise CallClosed(code)
+        missing = completeness.missing_for_submit(app)
         if missing:
             raise Incomplete(missing)
-        first_time = app.case_number is None
+        workflow.perform(transition, app, by, at)
         if first_time:
             app.case_number = next_case_number(app.call.case_number_prefix, clock.helsinki(at).year)
             app.submitted_at = at
@@ -385,7 +363,6 @@ def submit(application: Application, *, by, at: datetime | None = None) -> Appli
             request.state = CompletionRequest.State.ANSWERED
             request.answered_at, request.answered_by = at, by
             request.save(update_fields=["state", "answered_at", "answered_by"])
-        app.status = Status.SUBMITTED
         if app.call.maturity_model_id:
             assessment = app.maturity_assessment()
             if assessment is not None and assessment.frozen_at is None:
@@ -407,21 +384,21 @@ def request_completion(
 
     with transaction.atomic():
         app = _lock(application)
-        if not permissions.can_request_completion(by, app):
+        if not can(by, "request_completion", app):
             raise PermissionDenied
         if due_at <= clock.now():
             raise validation.ApplicationInvalid({"due_at": [_("The due date must be in the future.")]})
-        valid_sections = section_keys(app)
+        valid_sections = [section.key for section in app.sections()]
         if not sections or any(s not in valid_sections for s in sections):
             raise validation.ApplicationInvalid(
                 {"sections": [_("Choose the parts the applicant may complete.")]}
             )
         if not message.strip():
             raise validation.ApplicationInvalid({"message": [_("Write what the applicant should add.")]})
+        workflow.perform("request_completion", app, by)
         request = CompletionRequest.objects.create(
             application=app, requested_by=by, message=message.strip(), sections=sections, due_at=due_at
         )
-        app.status = Status.COMPLETION_REQUESTED
         _new_version(app, by)
         audit.record(by, "application.completion_requested", app,
                      {"request": request.pk, "sections": sections, "due_at": due_at})  # fmt: skip
@@ -429,24 +406,54 @@ def request_completion(
     return request
 
 
+def expire_overdue_completions(now: datetime | None = None) -> int:
+    """Close the completion requests whose due time has passed unanswered (the scheduler runs this). The
+    application returns to "submitted" with what was saved before the due time; nothing saved after it could
+    be (the time guard refuses it). Both sides are told."""
+    from .notifications import completion_expired
+
+    now = now or clock.now()
+    overdue = CompletionRequest.objects.filter(state=CompletionRequest.State.OPEN, due_at__lte=now)
+    count = 0
+    for request_id in overdue.order_by("due_at").values_list("pk", flat=True):
+        with transaction.atomic():
+            request = (
+                CompletionRequest.objects.select_for_update()
+                .filter(pk=request_id, state=CompletionRequest.State.OPEN)
+                .first()
+            )
+            if request is None:
+                continue  # answered or closed meanwhile
+            app = _lock(request.application)
+            request.state = CompletionRequest.State.EXPIRED
+            request.save(update_fields=["state"])
+            if app.status == Status.COMPLETION_REQUESTED:
+                app._open_request = None
+                workflow.perform("expire_completion", app, None, now)
+                _new_version(app, None)
+            audit.record(None, "application.completion_expired", app, {"request": request.pk})
+            transaction.on_commit(lambda pk=request.pk: completion_expired(pk))
+        count += 1
+    return count
+
+
 def withdraw(application, *, by, reason: str) -> Application:
     from .notifications import withdrawn
 
     with transaction.atomic():
         app = _lock(application)
-        if not permissions.can_view(by, app):
+        if not can(by, "view", app) or not can(by, "submit", app):
             raise PermissionDenied
         if app.status == Status.WITHDRAWN:
             return app
-        if not permissions.can_submit(by, app):
-            raise PermissionDenied
-        if not app.can_withdraw:
-            raise NotEditable
         if not reason.strip():
             raise validation.ApplicationInvalid(
                 {"reason": [_("Tell the ministry why the application is withdrawn.")]}
             )
-        app.status = Status.WITHDRAWN
+        try:
+            workflow.perform("withdraw", app, by)
+        except Refused:
+            raise NotEditable from None
         app.withdrawn_at = clock.now()
         app.withdrawal_reason = reason.strip()
         app.completion_requests.filter(state=CompletionRequest.State.OPEN).update(
@@ -458,32 +465,6 @@ def withdraw(application, *, by, reason: str) -> Application:
     return app
 
 
-def section_keys(application) -> list[str]:
-    """Every part of the form, in order: the question sections of its question set, then the structured ones."""
-    sections = []
-    for question in application.questions():
-        if question.section not in sections:
-            sections.append(question.section)
-    return sections + ["indicators", "co_applicants", "contacts", "budget", "attachments", "confidentiality"]
-
-
-def budget_summary(application, lines=None) -> dict:
-    lines = list(application.budget_lines.all()) if lines is None else lines
-    total = eligible_total(lines)
-    requested = application.requested_amount
-    limit = validation.max_grant_for(application.call, total)
-    # Own financing is what the municipality pays itself: shown only when it is one (0 to 100 % of the eligible
-    # costs). When more than the costs is applied for, there is none to show; the limit warning explains.
-    own = (total - requested) if requested is not None and 0 <= requested <= total else None
-    return {
-        "eligible_total": total,
-        "requested": requested,
-        "own_financing": own,
-        "own_share": (own / total * 100).quantize(validation.CENT) if own is not None and total else None,
-        "max_grant": limit,
-        "within_limit": requested is None or requested <= limit,
-        "share": (requested / total * 100).quantize(validation.CENT) if requested and total else None,
-    }
-
-
-__all__ = ["FileRefused", "CallClosed", "TooManyDrafts", "VersionConflict", "NotEditable", "Incomplete"]
+__all__ = [
+    "FileRefused", "CallClosed", "TooManyDrafts", "VersionConflict", "NotEditable", "Incomplete", "Refused",
+]  # fmt: skip

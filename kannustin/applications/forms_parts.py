@@ -183,7 +183,7 @@ class RequestedAmountForm(TypedForm):
         ) % {"share": max_percent}
 
 
-class CoApplicantsForm(TypedForm):
+class ParticipantsForm(TypedForm):
     ALONE, TOGETHER = "alone", "together"
 
     applies = forms.ChoiceField(
@@ -191,10 +191,19 @@ class CoApplicantsForm(TypedForm):
         widget=forms.RadioSelect,
         choices=[
             (ALONE, _("The municipality applies alone")),
-            (TOGETHER, _("These municipalities apply with us")),
+            (TOGETHER, _("These organisations apply with us")),
         ],
     )
     govuk_label_classes = {"applies": "govuk-label--m"}
+
+    def __init__(self, *args, joint=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if joint:
+            # A joint project is never carried out alone: the only answer confirms the list.
+            self.fields["applies"].label = _("Confirm the organisations taking part")
+            self.fields["applies"].choices = [
+                (self.TOGETHER, _("These organisations take part in the joint project"))
+            ]
 
 
 class AttachmentForm(TypedForm):

@@ -21,11 +21,6 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-# The parts of an application that have their own page in the form. Question sections come from the call's
-# question set (basics, criteria, goals, sharing, other …); these are the structured ones.
-STRUCTURED_SECTIONS = ("indicators", "co_applicants", "contacts", "budget", "attachments", "confidentiality")
-
-
 class ApplicationQuerySet(models.QuerySet):
     def submitted(self):
         return self.exclude(status__in=[Status.DRAFT])
@@ -44,13 +39,12 @@ class Application(models.Model):
         on_delete=models.PROTECT,
         related_name="applications",
     )
+    # The lead participant's organisation, kept on the row (by `actions` only) for lists and indexes; who takes
+    # part, in which role, is in `participants`.
     organisation = models.ForeignKey(
         "registry.Organisation", verbose_name=_("applicant"), on_delete=models.PROTECT, related_name="applications",
-        help_text=_("The lead municipality (project administrator in joint projects)."),
+        help_text=_("The lead organisation (the project administrator in joint projects)."),
     )  # fmt: skip
-    co_applicants = models.ManyToManyField(
-        "registry.Organisation", verbose_name=_("co-applicants"), blank=True, related_name="co_applications"
-    )
     status = models.CharField(
         _("status"), max_length=32, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -62,9 +56,9 @@ class Application(models.Model):
         help_text=_("Question keys whose answers are left out of public views and exports."),
     )  # fmt: skip
     requested_amount = MoneyField(_("requested amount (€)"), null=True, blank=True)
-    co_applicants_confirmed = models.BooleanField(
-        _("co-applicants confirmed"), default=False,
-        help_text=_("The applicant has confirmed the list of co-applicants, or that it applies alone."),
+    participants_confirmed = models.BooleanField(
+        _("participants confirmed"), default=False,
+        help_text=_("The applicant has confirmed the list of participants, or that it applies alone."),
     )  # fmt: skip
 
     case_number = models.CharField(_("case number"), max_length=40, unique=True, null=True, blank=True)
@@ -103,7 +97,54 @@ class Application(models.Model):
 
     @property
     def is_editable(self) -> bool:
+        """In a state whose content may change (a draft, or under a completion request). Whether it may change
+        now also depends on the clock: see `editing_refusal`."""
         return self.status in {Status.DRAFT, Status.COMPLETION_REQUESTED}
+
+    def participant_rows(self) -> list["Participant"]:
+        """Who takes part, lead first, with their organisations; loaded once per request."""
+        if not hasattr(self, "_participants"):
+            self._participants = list(
+                self.participants.select_related("organisation").order_by("order", "pk")
+            )
+        return self._participants
+
+    def partners(self) -> list["Participant"]:
+        return [p for p in self.participant_rows() if not p.is_lead]
+
+    def open_completion_request(self):
+        """The completion request the applicant is answering now (None outside one); loaded once per request."""
+        if self.status != Status.COMPLETION_REQUESTED:
+            return None
+        if not hasattr(self, "_open_request"):
+            self._open_request = (
+                self.completion_requests.filter(state=CompletionRequest.State.OPEN)
+                .order_by("-created_at")
+                .first()
+            )
+        return self._open_request
+
+    def editing_refusal(self, at=None) -> str | None:
+        """None while the content may change; otherwise why not, as a stable code: a draft may change while
+        its call is open, a submitted application only under a completion request and before its due time."""
+        from kannustin.core import clock
+
+        at = at or clock.now()
+        if self.status == Status.DRAFT:
+            return None if clock.is_open(self.call.opens_at, self.call.closes_at, at) else "call_closed"
+        if self.status == Status.COMPLETION_REQUESTED:
+            request = self.open_completion_request()
+            if request is None or at >= request.due_at:
+                return "completion_overdue"
+            return None
+        return "withdrawn" if self.status == Status.WITHDRAWN else "submitted"
+
+    def changeable_parts(self) -> set[str] | None:
+        """None means every part; under a completion request only the parts it names."""
+        if self.status == Status.DRAFT:
+            return None
+        request = self.open_completion_request()
+        return set(request.sections) if request else set()
 
     @property
     def is_submitted(self) -> bool:
@@ -114,6 +155,15 @@ class Application(models.Model):
         if not hasattr(self, "_questions"):
             self._questions = list(self.question_set.questions.select_related("criterion"))
         return self._questions
+
+    def sections(self) -> list:
+        """The parts of its form, in order (programmes.Section records), loaded once per request."""
+        if not hasattr(self, "_sections"):
+            self._sections = list(self.question_set.sections.all())
+        return self._sections
+
+    def section(self, key: str):
+        return next((section for section in self.sections() if section.key == key), None)
 
     def maturity_assessment(self):
         """The organisation's self-assessment for this call (None without one), loaded once per request."""
@@ -127,10 +177,66 @@ class Application(models.Model):
                 self._assessment.call = self.call
         return self._assessment
 
+
+class Participant(models.Model):
+    """An organisation taking part in an application: the lead (in joint projects the project administrator,
+    hankehallinnoija, who receives the grant and passes it on), or a partner. A partner confirms its own
+    participation through one of its own signatories; until then it is only named."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead applicant")
+        ADMINISTRATOR = "administrator", _("Project administrator")
+        PARTNER = "partner", _("Partner")
+
+    LEAD_ROLES = (Role.LEAD, Role.ADMINISTRATOR)
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="participants")
+    organisation = models.ForeignKey(
+        "registry.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT,
+        related_name="participations",
+    )  # fmt: skip
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.PARTNER)
+    order = models.PositiveSmallIntegerField(default=0)
+    budget_share = MoneyField(_("share of the budget (€)"), null=True, blank=True)
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(_("participation confirmed"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    declined_at = models.DateTimeField(_("participation declined"), null=True, blank=True)
+    declined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["application", "order", "id"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "organisation"], name="unique_participant"),
+            models.UniqueConstraint(
+                fields=["application"], condition=models.Q(role__in=["lead", "administrator"]),
+                name="one_lead_per_application",
+            ),
+        ]  # fmt: skip
+        indexes = [models.Index(fields=["organisation", "role"])]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.role})"
+
     @property
-    def can_withdraw(self) -> bool:
-        # Later stages (decisions) will also forbid withdrawal once decided.
-        return self.status in {Status.SUBMITTED, Status.COMPLETION_REQUESTED}
+    def is_lead(self) -> bool:
+        return self.role in self.LEAD_ROLES
+
+    @property
+    def state(self) -> str:
+        """'confirmed', 'declined' or 'waiting' (for the lead: always confirmed)."""
+        if self.declined_at:
+            return "declined"
+        return "confirmed" if self.confirmed_at or self.is_lead else "waiting"
 
 
 class BudgetLine(models.Model):
@@ -246,6 +352,7 @@ class CompletionRequest(models.Model):
     class State(models.TextChoices):
         OPEN = "open", _("Waiting for the applicant")
         ANSWERED = "answered", _("Answered")
+        EXPIRED = "expired", _("Closed unanswered at the due time")
         CANCELLED = "cancelled", _("Cancelled")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="completion_requests")

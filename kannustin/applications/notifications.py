@@ -15,9 +15,19 @@ from kannustin.core import clock, notify
 from .models import Application, CompletionRequest
 
 
-def _organisation_users(application):
+def _participant_users(application):
+    """The people of every organisation taking part (the lead and partners that have not declined)."""
+    organisation_ids = [p.organisation_id for p in application.participant_rows() if p.state != "declined"]
     return list(
-        User.objects.filter(memberships__organisation=application.organisation, is_active=True)
+        User.objects.filter(memberships__organisation_id__in=organisation_ids, is_active=True)
+        .distinct()
+        .order_by("email")
+    )
+
+
+def _organisation_users(organisation_id):
+    return list(
+        User.objects.filter(memberships__organisation_id=organisation_id, is_active=True)
         .distinct()
         .order_by("email")
     )
@@ -29,11 +39,22 @@ def _officials():
     )
 
 
-def section_titles(keys) -> list:
-    """Titles of the parts of the form, lazily translated: each recipient reads them in their own language."""
-    from .views.common import SECTION_TITLES
+class SectionTitle:
+    """A part of the form by its title, in the language active when the message is written (each recipient
+    reads their own)."""
 
-    return [SECTION_TITLES.get(key) or key.replace("_", " ").capitalize() for key in keys]
+    def __init__(self, application, key):
+        self.section = application.section(key)
+        self.key = key
+
+    def __str__(self):
+        return (
+            self.section.tr("title") if self.section is not None else self.key.replace("_", " ").capitalize()
+        )
+
+
+def section_titles(application, keys) -> list:
+    return [SectionTitle(application, key) for key in keys]
 
 
 def completion_requested(request_id: int):
@@ -47,11 +68,11 @@ def completion_requested(request_id: int):
         "application": application,
         "call": application.call,
         "request": request,
-        "sections": section_titles(request.sections),
+        "sections": section_titles(application, request.sections),
         "due_at": clock.helsinki(request.due_at),
         "url": settings.SITE_URL + path,
     }
-    notify.notify_users(_organisation_users(application), "completion_requested", context, url=path,
+    notify.notify_users(_participant_users(application), "completion_requested", context, url=path,
                         matter_language=application.language)  # fmt: skip
     ministry_path = reverse("applications:ministry_detail", args=[application.pk])
     notify.notify_users([request.requested_by], "completion_request_sent",
@@ -73,7 +94,7 @@ def resubmitted(application: Application):
         "application": application,
         "call": application.call,
         "request": request,
-        "sections": section_titles(request.sections) if request else [],
+        "sections": section_titles(application, request.sections) if request else [],
         "answered_at": clock.helsinki(request.answered_at) if request and request.answered_at else None,
         "url": settings.SITE_URL + path,
     }
@@ -92,3 +113,56 @@ def withdrawn(application_id: int):
     }
     notify.notify_users(_officials(), "application_withdrawn", context, url=path,
                         matter_language=application.language)  # fmt: skip
+
+
+def completion_expired(request_id: int):
+    """The due time of a completion request passed without the completed application: the applicant side and
+    the official who asked are told that the request is closed and what stands."""
+    request = CompletionRequest.objects.select_related(
+        "application", "application__call", "application__organisation", "requested_by"
+    ).get(pk=request_id)
+    application = request.application
+    context = {
+        "application": application,
+        "call": application.call,
+        "request": request,
+        "due_at": clock.helsinki(request.due_at),
+    }
+    path = reverse("applications:overview", args=[application.pk])
+    notify.notify_users(_participant_users(application), "completion_expired",
+                        {**context, "url": settings.SITE_URL + path}, url=path,
+                        matter_language=application.language)  # fmt: skip
+    ministry_path = reverse("applications:ministry_detail", args=[application.pk])
+    officials = [request.requested_by] if request.requested_by.is_active else _officials()
+    notify.notify_users(officials, "completion_expired_official", {**context, "url": settings.SITE_URL + ministry_path},
+                        url=ministry_path, matter_language=application.language)  # fmt: skip
+
+
+def participation_invited(participant_id: int):
+    """A partner was named in an application: its people are asked to have a signatory confirm it."""
+    from .models import Participant
+
+    participant = Participant.objects.select_related(
+        "application", "application__call", "application__organisation", "organisation"
+    ).get(pk=participant_id)
+    application = participant.application
+    path = reverse("applications:participation", args=[application.pk, participant.organisation.identifier])
+    notify.notify_users(_organisation_users(participant.organisation_id), "participation_invited",
+                        {"application": application, "call": application.call, "participant": participant,
+                         "url": settings.SITE_URL + path},
+                        url=path, matter_language=application.language)  # fmt: skip
+
+
+def participation_decided(participant_id: int):
+    """A partner confirmed or declined: the lead's people are told."""
+    from .models import Participant
+
+    participant = Participant.objects.select_related(
+        "application", "application__call", "application__organisation", "organisation"
+    ).get(pk=participant_id)
+    application = participant.application
+    path = reverse("applications:overview", args=[application.pk])
+    notify.notify_users(_organisation_users(application.organisation_id), "participation_decided",
+                        {"application": application, "call": application.call, "participant": participant,
+                         "confirmed": participant.confirmed_at is not None, "url": settings.SITE_URL + path},
+                        url=path, matter_language=application.language)  # fmt: skip

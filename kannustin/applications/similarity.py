@@ -9,7 +9,8 @@ added or saved, so it is fitted once per change, not once per request.
 from django.core.cache import cache
 from django.db.models import Count, Max
 
-from .models import Application, Status
+from .models import Application, Participant, Status
+from .presentation import listable
 
 MIN_SCORE = 0.15
 CACHE_SECONDS = 24 * 3600
@@ -27,25 +28,26 @@ def _candidates():
     return Application.objects.exclude(status=Status.DRAFT)
 
 
-def _is_public(row) -> bool:
-    confidential = set(row["confidential_keys"] or [])
-    return not confidential & {"project_name", "title", "summary"}
-
-
 def _fit():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    rows = list(_candidates().values("pk", "organisation_id", "answers", "confidential_keys").order_by("pk"))
-    rows = [row for row in rows if _is_public(row)]
+    rows = list(_candidates().values("pk", "answers", "confidential_keys").order_by("pk"))
+    taking_part = {}
+    for application_id, organisation_id in Participant.objects.filter(
+        application__in=_candidates(), declined_at__isnull=True
+    ).values_list("application_id", "organisation_id"):
+        taking_part.setdefault(application_id, set()).add(organisation_id)
     ids, organisations, texts = [], [], []
     for row in rows:
+        if not listable(row["confidential_keys"]):
+            continue
         answers = row["answers"] or {}
         text = document(
             answers.get("project_name") or answers.get("title") or "", answers.get("summary") or ""
         )
         if text:
             ids.append(row["pk"])
-            organisations.append(row["organisation_id"])
+            organisations.append(frozenset(taking_part.get(row["pk"], ())))
             texts.append(text)
     if not texts:
         return None
@@ -73,8 +75,9 @@ def _model():
     return model or None
 
 
-def similar_to_text(text: str, *, exclude_organisation_id=None, limit: int = 5, min_score: float = MIN_SCORE):
-    """[(application id, score)] best first."""
+def similar_to_text(text: str, *, exclude_organisations=(), limit: int = 5, min_score: float = MIN_SCORE):
+    """[(application id, score)] best first, leaving out applications in which any of `exclude_organisations`
+    (ids) takes part."""
     if not text.strip():
         return []
     model = _model()
@@ -82,13 +85,14 @@ def similar_to_text(text: str, *, exclude_organisation_id=None, limit: int = 5, 
         return []
     from sklearn.metrics.pairwise import linear_kernel
 
+    excluded = frozenset(exclude_organisations)
     # TF-IDF rows are L2-normalised, so the dot product is the cosine similarity.
     scores = linear_kernel(model["vectorizer"].transform([text]), model["matrix"]).ravel()
     ranked = sorted(
         (
             (model["ids"][index], float(score))
             for index, score in enumerate(scores)
-            if score >= min_score and model["organisations"][index] != exclude_organisation_id
+            if score >= min_score and not model["organisations"][index] & excluded
         ),
         key=lambda item: (-item[1], item[0]),
     )
@@ -96,12 +100,16 @@ def similar_to_text(text: str, *, exclude_organisation_id=None, limit: int = 5, 
 
 
 def similar_applications(application, limit: int = 5, min_score: float = MIN_SCORE) -> list[dict]:
-    """Up to `limit` submitted applications of other organisations that look like this one, as
+    """Up to `limit` submitted applications of other organisations (none of this one's participants takes part
+    in them) that look like this one, as
     [{"application", "score"}], best first. Applications whose title or summary is marked as a business
     secret are never shown. Two or three queries; the model itself comes from the cache."""
     text = document(application.title, application.summary)
     ranked = similar_to_text(
-        text, exclude_organisation_id=application.organisation_id, limit=limit, min_score=min_score
+        text,
+        exclude_organisations={p.organisation_id for p in application.participant_rows()},
+        limit=limit,
+        min_score=min_score,
     )
     if not ranked:
         return []
@@ -112,7 +120,7 @@ def similar_applications(application, limit: int = 5, min_score: float = MIN_SCO
         # Checked again on the fresh row: the cached model may predate a change of the markings.
         if other is None or other.status == Status.DRAFT or other.pk == application.pk:
             continue
-        if not _is_public({"confidential_keys": other.confidential_keys}):
+        if not listable(other.confidential_keys):
             continue
         result.append({"application": other, "score": score})
     return result

@@ -1,6 +1,6 @@
 """Background work of applications: the receipt (PDF copy and email) and deadline reminders.
 
-The reminder job is registered with the scheduler (`manage.py run_scheduler`) at the bottom of this module.
+Its periodic jobs are registered with the scheduler in `schedule.py`.
 """
 
 import logging
@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from kannustin.core import clock, notify, scheduler
+from kannustin.core import clock, notify
 from kannustin.core.pdf import render_pdf
 
 from .models import Application, Receipt, Reminder, Status
@@ -32,12 +32,12 @@ def maturity_profile(application: Application, assessment) -> list[dict]:
 
 
 def pdf_context(application: Application) -> dict:
-    from .views.common import application_context
+    from .presentation import application_context
 
     # Section titles and answers are turned into text while the context is built: build it in the
     # application's language, not in whatever language the worker happens to run in.
     with translation.override(application.language):
-        context = application_context(application, public=False)
+        context = application_context(application)
         context["maturity_rows"] = maturity_profile(application, context["assessment"])
         context["submitted_at"] = (
             clock.helsinki(application.submitted_at) if application.submitted_at else None
@@ -183,14 +183,14 @@ def reminder_kind(closes_at, now) -> str | None:
 
 
 def _remind(application: Application, kind: str) -> None:
-    from . import validation
+    from . import completeness
 
     user = application.created_by
     language = notify.email_language(user.language, application.language)
     path = reverse("applications:overview", args=[application.pk])
     # The list of what is missing is written in the recipient's language.
     with translation.override(language):
-        missing = [item["message"] for item in validation.missing_for_submit(application)]
+        missing = [item["message"] for item in completeness.missing_for_submit(application)]
     notify.notify_users(
         [user],
         "deadline_reminder",
@@ -241,7 +241,3 @@ def send_deadline_reminders(now=None) -> int:
 @task()
 def deadline_reminders() -> int:
     return send_deadline_reminders()
-
-
-scheduler.register("applications.deadline_reminders", timedelta(minutes=15), send_deadline_reminders)
-scheduler.register("applications.make_missing_receipts", timedelta(minutes=10), make_missing_receipts)

@@ -18,7 +18,8 @@ urlpatterns = [
     path("notifications/<int:pk>/", applicant.notification, name="notification"),
     # Structured parts of the form (views/parts.py)
     path("<int:pk>/indicators/", parts.indicators, name="indicators"),
-    path("<int:pk>/co-applicants/", parts.co_applicants, name="co_applicants"),
+    path("<int:pk>/participants/", parts.participants, name="participants"),
+    path("<int:pk>/participants/<str:org_code>/", parts.participation, name="participation"),
     path("<int:pk>/contacts/", parts.contacts, name="contacts"),
     path("<int:pk>/budget/", parts.budget, name="budget"),
     path("<int:pk>/attachments/", parts.attachments, name="attachments"),
@@ -27,7 +28,7 @@ urlpatterns = [
         "<int:pk>/attachments/<int:attachment_id>/delete/", parts.attachment_delete, name="attachment_delete"
     ),
     path("<int:pk>/confidentiality/", parts.confidentiality, name="confidentiality"),
-    path("municipalities/", parts.municipality_search, name="municipality_search"),
+    path("organisations/", parts.organisation_search, name="organisation_search"),
     # The ministry's side (views/ministry.py)
     path("ministry/", ministry.application_list, name="ministry_list"),
     path("ministry/<int:pk>/", ministry.application_detail, name="ministry_detail"),

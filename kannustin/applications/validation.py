@@ -1,26 +1,20 @@
 """Server-side rules for what an application may hold (drafts) and what it must hold to be submitted.
 
 Errors are dictionaries {field: [message, …]} with translated messages; the pages and the API show them.
-Field names: an answer is its question key; structured parts are `budget`, `requested_amount`,
-`co_applicants`, `contacts`, `indicators`, `confidential_keys`.
+Field names: an answer is its question key; the structured parts name their own (see `parts.py`).
+Answers are cleaned by their question's type (`programmes.question_types`), the structured parts by the
+functions here, and completeness follows the form's sections.
 """
 
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from kannustin.core.formats import format_date, parse_date
 from kannustin.core.i18n import current_language
 from kannustin.core.money import CENT, AmountFormatError, format_euros, to_money
 from kannustin.programmes.models import Question
-from kannustin.registry.models import Organisation
-
-# An amount with thousands separators ("70,000.00"): said to be a matter of format, not of the amount.
-AMOUNT_FORMAT_MESSAGE = gettext_lazy(
-    "The amount is written in a way that cannot be read for certain: write the thousands with spaces or "
-    "together and the cents after a comma or a point, for example 70 000,00 or 70000.00."
-)
+from kannustin.programmes.question_types import AMOUNT_FORMAT_MESSAGE
+from kannustin.registry.models import find_organisations
 
 
 class ApplicationInvalid(Exception):
@@ -31,69 +25,8 @@ class ApplicationInvalid(Exception):
 
 def clean_answer(question: Question, value):
     """Normalise one answer to its stored JSON form, or raise ValueError with a translated message.
-    Empty values are stored as None/""/[] (allowed in drafts; `missing_for_submit` checks required ones)."""
-    kind = question.type
-    if value is None or value == "" or value == []:
-        return [] if kind in {Question.Type.MULTIPLE_CHOICE, Question.Type.MUNICIPALITIES} else ""
-    if kind == Question.Type.TEXT:
-        if not isinstance(value, str):
-            raise ValueError(_("Enter text."))
-        text = value.replace("\r\n", "\n").strip()
-        if question.max_length and len(text) > question.max_length:
-            raise ValueError(
-                _("Use at most %(limit)s characters (now %(count)s).")
-                % {"limit": question.max_length, "count": len(text)}
-            )
-        return text
-    if kind in {Question.Type.NUMBER, Question.Type.MONEY}:
-        try:
-            number = to_money(value if not isinstance(value, float) else str(value))
-        except AmountFormatError:
-            raise ValueError(str(AMOUNT_FORMAT_MESSAGE)) from None
-        except ValueError:
-            raise ValueError(_("Enter a number, for example 1 500,00.")) from None
-        if kind == Question.Type.NUMBER:
-            number = number.normalize() if number == number.to_integral() else number
-        if question.min_value is not None and number < question.min_value:
-            raise ValueError(_("Enter at least %(min)s.") % {"min": question.min_value})
-        if question.max_value is not None and number > question.max_value:
-            raise ValueError(_("Enter at most %(max)s.") % {"max": question.max_value})
-        return str(number.quantize(CENT) if kind == Question.Type.MONEY else number)
-    if kind == Question.Type.DATE:
-        # As people write it (1.3.2027) or as ISO 8601 (2027-03-01); stored as ISO 8601.
-        day = parse_date(value)
-        if day is None:
-            raise ValueError(_("Enter a real date, for example 1.3.2027 or 2027-03-01."))
-        return day.isoformat()
-    option_keys = [option.get("key") for option in question.options or []]
-    if kind == Question.Type.CHOICE:
-        if value not in option_keys:
-            raise ValueError(_("Choose one of the options."))
-        return value
-    if kind == Question.Type.MULTIPLE_CHOICE:
-        values = value if isinstance(value, list) else [value]
-        if any(v not in option_keys for v in values):
-            raise ValueError(_("Choose among the options."))
-        return [key for key in option_keys if key in values]
-    if kind == Question.Type.MUNICIPALITIES:
-        codes = value if isinstance(value, list) else [c.strip() for c in str(value).split(",") if c.strip()]
-        known = set(
-            Organisation.objects.municipalities().filter(code__in=codes).values_list("code", flat=True)
-        )
-        unknown = [code for code in codes if code not in known]
-        if unknown:
-            raise ValueError(
-                _("Unknown municipality code: %(codes)s.") % {"codes": ", ".join(map(str, unknown))}
-            )
-        return list(dict.fromkeys(codes))
-    if kind == Question.Type.FILE:
-        # File questions hold attachment ids; the files themselves are uploaded separately.
-        ids = value if isinstance(value, list) else [value]
-        try:
-            return [int(v) for v in ids]
-        except (TypeError, ValueError):
-            raise ValueError(_("Choose an uploaded attachment.")) from None
-    raise ValueError(_("This question cannot be answered."))
+    Empty values are stored as the type's empty value (allowed in drafts; `completeness.missing_for_submit` checks)."""
+    return question.answer_type.clean(question, value)
 
 
 def clean_answers(questions_by_key: dict, answers: dict) -> dict:
@@ -212,21 +145,56 @@ def check_aid_share(call, eligible: Decimal, requested: Decimal | None) -> list[
     return []
 
 
-def clean_co_applicants(codes, lead) -> list[Organisation]:
-    if not isinstance(codes, list):
+def clean_participants(entries, application, options: dict) -> list[dict]:
+    """The partners of an application as [{"organisation": Organisation, "budget_share": Decimal|None}], from
+    a list of municipality codes or Business IDs, or of {"organisation": code or Business ID,
+    "budget_share": amount}. The lead is named by the application itself; it may appear in the list only to
+    give its own budget share."""
+    if not isinstance(entries, list):
         raise ApplicationInvalid(
-            {"co_applicants": [_("Give the co-applicants as a list of municipality codes.")]}
+            {"participants": [_("Give the participants as a list of municipality codes or Business IDs.")]}
         )
-    codes = [str(code).strip() for code in codes]
-    found = {o.code: o for o in Organisation.objects.municipalities().filter(code__in=codes)}
-    unknown = [code for code in codes if code not in found]
+    given, errors = [], {}
+    for index, entry in enumerate(entries):
+        item = {"organisation": entry} if not isinstance(entry, dict) else dict(entry)
+        identifier = str(item.get("organisation") or "").strip()
+        row = {"identifier": identifier}
+        if "budget_share" in item:
+            try:
+                row["budget_share"] = clean_requested_amount(item["budget_share"])
+            except ApplicationInvalid:
+                errors[f"participants.{index}.budget_share"] = [
+                    _("Enter the share in euros, for example 12 500,00.")
+                ]
+        given.append(row)
+    found, unknown = find_organisations([row["identifier"] for row in given])
     if unknown:
-        raise ApplicationInvalid(
-            {"co_applicants": [_("Unknown municipality code: %(codes)s.") % {"codes": ", ".join(unknown)}]}
+        errors["participants"] = [
+            _("Unknown municipality code or Business ID: %(codes)s.") % {"codes": ", ".join(unknown)}
+        ]
+    kinds = options.get("kinds")
+    if kinds and not errors:
+        wrong = [i for i, organisation in found.items() if organisation.kind not in kinds]
+        if wrong:
+            errors["participants"] = [
+                _("These organisations cannot take part in this call: %(codes)s.")
+                % {"codes": ", ".join(wrong)}
+            ]
+    if errors:
+        raise ApplicationInvalid(errors)
+    result, seen = [], set()
+    for row in given:
+        organisation = found[row["identifier"]]
+        if organisation.pk in seen:
+            continue
+        seen.add(organisation.pk)
+        result.append(
+            {
+                "organisation": organisation,
+                **({"budget_share": row["budget_share"]} if "budget_share" in row else {}),
+            }
         )
-    if lead.code in found:
-        raise ApplicationInvalid({"co_applicants": [_("The applicant itself is not a co-applicant.")]})
-    return [found[code] for code in dict.fromkeys(codes)]
+    return result
 
 
 def clean_contacts(contacts) -> list[dict]:
@@ -291,71 +259,3 @@ def clean_indicators(indicators) -> list[dict]:
     if errors:
         raise ApplicationInvalid(errors)
     return cleaned
-
-
-def missing_for_submit(application) -> list[dict]:
-    """Everything that stops a submission, as [{"code", "field", "section", "message"}]."""
-    from kannustin.maturity import services as maturity
-
-    call = application.call
-    missing = []
-    questions = application.questions()
-    for question in questions:
-        value = application.answers.get(question.key)
-        if question.required and value in (None, "", []):
-            missing.append(
-                {
-                    "code": "answer_missing",
-                    "field": question.key,
-                    "section": question.section,
-                    "message": _("Answer: %(label)s") % {"label": question.tr("label")},
-                }
-            )
-    start, end = application.answers.get("start_date"), application.answers.get("end_date")
-    if start and end and end < start:
-        missing.append({"code": "dates_reversed", "field": "end_date", "section": "basics",
-                        "message": _("The project must end after it starts.")})  # fmt: skip
-    if end and call.project_ends_by and end > call.project_ends_by.isoformat():
-        missing.append(
-            {"code": "ends_too_late", "field": "end_date", "section": "basics",
-             "message": _("The project must end by %(date)s.") % {"date": format_date(call.project_ends_by)}}
-        )  # fmt: skip
-    if start and call.project_starts_from and start < call.project_starts_from.isoformat():
-        missing.append(
-            {"code": "starts_too_early", "field": "start_date", "section": "basics",
-             "message": _("The project can start on %(date)s at the earliest.") % {"date": format_date(call.project_starts_from)}}
-        )  # fmt: skip
-    lines = list(application.budget_lines.all())
-    if not lines:
-        missing.append({"code": "budget_missing", "field": "budget", "section": "budget",
-                        "message": _("Fill in the budget.")})  # fmt: skip
-    if application.requested_amount is None:
-        missing.append({"code": "requested_amount_missing", "field": "requested_amount", "section": "budget",
-                        "message": _("Enter the amount you apply for.")})  # fmt: skip
-    else:
-        from .models import eligible_total
-
-        for message in check_aid_share(call, eligible_total(lines), application.requested_amount):
-            missing.append({"code": "aid_share_exceeded", "field": "requested_amount", "section": "budget",
-                            "message": message})  # fmt: skip
-        if application.requested_amount <= 0:
-            missing.append({"code": "requested_amount_missing", "field": "requested_amount", "section": "budget",
-                            "message": _("Enter the amount you apply for.")})  # fmt: skip
-    if not application.contacts.exists():
-        missing.append({"code": "contacts_missing", "field": "contacts", "section": "contacts",
-                        "message": _("Add at least one contact person.")})  # fmt: skip
-    if not application.indicators.exists():
-        missing.append({"code": "indicators_missing", "field": "indicators", "section": "indicators",
-                        "message": _("Add at least one indicator for the project's goals.")})  # fmt: skip
-    if not application.co_applicants_confirmed:
-        missing.append({"code": "co_applicants_unconfirmed", "field": "co_applicants", "section": "co_applicants",
-                        "message": _("Confirm the co-applicants, or that the municipality applies alone.")})  # fmt: skip
-    elif call.track.kind == "joint_projects" and not application.co_applicants.exists():
-        missing.append({"code": "co_applicants_missing", "field": "co_applicants", "section": "co_applicants",
-                        "message": _("A joint project needs the other municipalities listed.")})  # fmt: skip
-    if call.maturity_required and call.maturity_model_id:
-        assessment = application.maturity_assessment()
-        if assessment is None or not maturity.is_complete(assessment):
-            missing.append({"code": "maturity_assessment_missing", "field": "maturity", "section": "maturity",
-                            "message": _("Complete the maturity self-assessment.")})  # fmt: skip
-    return missing

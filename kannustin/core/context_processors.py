@@ -1,58 +1,8 @@
 from django.conf import settings
-from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext as _
 
 
 def site(request):
     return {
         "LANGUAGE_CHOICES": [(code, name) for code, name in settings.LANGUAGES],
         "SITE_URL": settings.SITE_URL,
-        "navigation": SimpleLazyObject(lambda: navigation_items(request)),
     }
-
-
-def navigation_items(request) -> list[dict]:
-    """The service navigation: what this person can go to. Evaluated only when the header renders."""
-    from kannustin.accounts.roles import Role
-
-    match = getattr(request, "resolver_match", None)
-    current = match.view_name if match else ""
-    items = [
-        (
-            _("Programme"),
-            "programmes:home",
-            ("programmes:home", "programmes:programme", "programmes:call"),
-            False,
-        ),
-        (_("FAQ"), "programmes:faq", ("programmes:faq",), False),
-    ]
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        # Ministry staff do not act for municipalities (disqualification); their menu skips the lookup.
-        if not user.is_ministry and user.membership_roles:
-            items.append((_("My applications"), "applications:dashboard", ("applications:",), False))
-        if user.has_role(Role.OFFICIAL) or user.has_role(Role.ADMIN):
-            items.append((_("Applications"), "applications:ministry_list", ("applications:ministry",), False))
-            items.append((_("Feedback"), "programmes:feedback_list", ("programmes:feedback_list",), False))
-        items.append((_("My profile"), "accounts:profile", ("accounts:",), True))
-        if user.is_staff:
-            items.append((_("Administration"), "admin:index", ("admin:",), True))
-
-    def active(prefixes):
-        hit = [p for p in prefixes if current == p or (p.endswith(":") and current.startswith(p))]
-        # "My applications" must not light up on the ministry's application pages.
-        return bool(hit) and not (
-            prefixes == ("applications:",) and current.startswith("applications:ministry")
-        )
-
-    return [
-        {
-            "label": label,
-            "url": reverse(name),
-            "active": active(prefixes),
-            "page": current == name,
-            "end": end,
-        }
-        for label, name, prefixes, end in items
-    ]

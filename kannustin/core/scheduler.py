@@ -1,7 +1,7 @@
 """Periodic jobs: a small registry and the runner behind `manage.py run_scheduler`.
 
 A job is a function called without arguments every `every`. Core registers its own jobs here; an app
-registers its jobs in its `tasks` module, which the scheduler imports from every installed app (so core
+registers its jobs in its `schedule` module, which the scheduler imports from every installed app (so core
 imports no app):
 
     from kannustin.core import scheduler
@@ -62,10 +62,10 @@ def unregister(name: str) -> None:
 
 
 def autodiscover() -> None:
-    """Import every installed app's `tasks` module once; that is where apps register their jobs."""
+    """Import every installed app's `schedule` module once; that is where apps register their jobs."""
     global _discovered
     if not _discovered:
-        autodiscover_modules("tasks")
+        autodiscover_modules("schedule")
         _discovered = True
 
 

@@ -6,3 +6,6 @@ class MaturityConfig(AppConfig):
     name = "kannustin.maturity"
     label = "maturity"
     verbose_name = _("Maturity self-assessment")
+
+    def ready(self):
+        from . import permissions  # noqa: F401  registers the rules of core.permissions.can

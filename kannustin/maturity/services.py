@@ -19,8 +19,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kannustin.accounts.roles import Role
 from kannustin.core import audit, clock
+from kannustin.core.permissions import can
 from kannustin.programmes.models import MaturityDimension, MaturityLevel
 from kannustin.registry.models import SIZE_CLASSES, Organisation
 
@@ -29,7 +29,6 @@ from .models import SERVICE_PROCESS_MAX_LENGTH, SelfAssessment
 # A comparison group is shown only when at least this many organisations have a complete assessment.
 MIN_GROUP_SIZE = 5
 # Ministry roles that may read every assessment; they never edit one.
-READ_ONLY_ROLES = frozenset({Role.OFFICIAL, Role.REVIEWER, Role.ADMIN})
 SIZE_CLASS_LABELS = {
     "under_5000": gettext_lazy("under 5,000 inhabitants"),
     "5000_19999": gettext_lazy("5,000–19,999 inhabitants"),
@@ -150,13 +149,13 @@ def status(assessment: SelfAssessment | None, structure: Structure | None = None
 
 
 def access(user, organisation) -> str | None:
-    """'edit' for the organisation's members, 'view' for ministry officials, reviewers and administrators,
-    otherwise None (the pages answer 404)."""
+    """'edit' for the organisation's members, 'view' for those who may read it (officials, administrators),
+    otherwise None (the pages answer 404). The rules are in maturity/permissions.py."""
     if user is None or not user.is_authenticated:
         return None
-    if user.memberships.filter(organisation=organisation).exists():
+    if can(user, "maturity.change_assessment", organisation):
         return "edit"
-    if user.ministry_roles & READ_ONLY_ROLES:
+    if can(user, "maturity.view_assessment", organisation):
         return "view"
     return None
 

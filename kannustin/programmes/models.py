@@ -17,6 +17,8 @@ from kannustin.core import clock
 from kannustin.core.i18n import TranslatedMixin
 from kannustin.core.money import MoneyField
 
+from . import question_types
+
 
 class Programme(TranslatedMixin, models.Model):
     slug = models.SlugField(_("identifier"), unique=True)
@@ -214,7 +216,6 @@ class Call(TranslatedMixin, models.Model):
         "MaturityModel", verbose_name=_("maturity model"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="calls",
     )  # fmt: skip
-    maturity_required = models.BooleanField(_("maturity self-assessment required"), default=True)
     is_published = models.BooleanField(_("published"), default=True)
 
     objects = CallQuerySet.as_manager()
@@ -267,6 +268,12 @@ class Call(TranslatedMixin, models.Model):
 
     def current_question_set(self):
         return self.question_sets.order_by("-version").first()
+
+    @property
+    def maturity_required(self) -> bool:
+        """Whether the call's form has a required maturity self-assessment part (read from its sections)."""
+        question_set = self.current_question_set()
+        return bool(question_set) and question_set.sections.filter(kind="maturity", required=True).exists()
 
 
 class Workshop(TranslatedMixin, models.Model):
@@ -376,8 +383,20 @@ class QuestionSet(models.Model):
     version is in use (the call has opened, or `locked_at` is set) it is never changed in place: a new
     version is made instead (`new_version`)."""
 
+    class Purpose(models.TextChoices):
+        APPLICATION = "application", _("Application")
+        PROPOSAL = "proposal", _("Proposal")
+        EXPRESSION_OF_INTEREST = "expression_of_interest", _("Expression of interest")
+        REVIEW = "review", _("Review")
+        REPORT = "report", _("Report")
+        PAYMENT_REQUEST = "payment_request", _("Payment request")
+
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="question_sets")
     version = models.PositiveIntegerField(_("version"), default=1)
+    purpose = models.CharField(
+        _("purpose"), max_length=32, choices=Purpose.choices, default=Purpose.APPLICATION,
+        help_text=_("What is written on this form."),
+    )  # fmt: skip
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     locked_at = models.DateTimeField(_("in use since"), null=True, blank=True)
     note = models.CharField(_("what changed"), max_length=300, blank=True)
@@ -400,7 +419,13 @@ class QuestionSet(models.Model):
     @transaction.atomic
     def new_version(self, note: str = "") -> "QuestionSet":
         latest = self.call.question_sets.order_by("-version").first()
-        copy = QuestionSet.objects.create(call=self.call, version=latest.version + 1, note=note)
+        copy = QuestionSet.objects.create(
+            call=self.call, version=latest.version + 1, note=note, purpose=self.purpose
+        )
+        for section in self.sections.all():
+            section.pk = None
+            section.question_set = copy
+            section.save(force_insert=True, bypass_lock=True)
         for question in self.questions.all():
             question.pk = None
             question.question_set = copy
@@ -408,7 +433,75 @@ class QuestionSet(models.Model):
         return copy
 
 
-class Question(TranslatedMixin, models.Model):
+class LockedWhileInUse(models.Model):
+    """A part of a question set: never changed in place once the set is in use."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, bypass_lock=False, **kwargs):
+        if not bypass_lock and self.question_set_id and self.question_set.is_locked:
+            raise QuestionSetLocked(
+                _("This question set is in use. Make a new version to change the questions.")
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.question_set.is_locked:
+            raise QuestionSetLocked(
+                _("This question set is in use. Make a new version to change the questions.")
+            )
+        return super().delete(*args, **kwargs)
+
+
+class Section(TranslatedMixin, LockedWhileInUse):
+    """A part of the form, in order: a page of questions, or a structured part (budget, indicators, contact
+    people, participants, attachments, business secrets, the maturity self-assessment). The task list,
+    completeness, check-your-answers, the conflict page, the PDF copy and the API all follow these records;
+    `options` tunes a structured part (e.g. for participants: {"lead_role": "administrator",
+    "min_municipalities": 2, "partners_must_confirm": true}). The parts are classes in
+    `applications.parts`; `kind` names one of them, or is "questions"."""
+
+    QUESTIONS = "questions"
+
+    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="sections")
+    key = models.SlugField(
+        _("key"), max_length=40,
+        help_text=_("Questions name their section by this key; a structured part's key is its kind."),
+    )  # fmt: skip
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    kind = models.SlugField(_("kind"), max_length=40, default=QUESTIONS)
+    title_fi = models.CharField(_("title (fi)"), max_length=200)
+    title_sv = models.CharField(_("title (sv)"), max_length=200, blank=True)
+    title_en = models.CharField(_("title (en)"), max_length=200, blank=True)
+    intro_fi = models.TextField(_("introduction (fi)"), blank=True)
+    intro_sv = models.TextField(_("introduction (sv)"), blank=True)
+    intro_en = models.TextField(_("introduction (en)"), blank=True)
+    required = models.BooleanField(
+        _("required"), default=True,
+        help_text=_("A required part must be complete before the form can be sent; an optional one may stay empty."),
+    )  # fmt: skip
+    options = models.JSONField(_("options"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["question_set", "order", "id"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        constraints = [models.UniqueConstraint(fields=["question_set", "key"], name="unique_section_key")]
+
+    def __str__(self):
+        return f"{self.key}: {self.title_fi}"
+
+    @property
+    def is_questions(self) -> bool:
+        return self.kind == self.QUESTIONS
+
+    def clean(self):
+        if not self.is_questions and self.key != self.kind:
+            raise ValidationError({"key": _("A structured part's key is its kind.")})
+
+
+class Question(TranslatedMixin, LockedWhileInUse):
     class Type(models.TextChoices):
         TEXT = "text", _("Text")
         NUMBER = "number", _("Number")
@@ -417,6 +510,7 @@ class Question(TranslatedMixin, models.Model):
         CHOICE = "choice", _("Choice")
         MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
         MUNICIPALITIES = "municipalities", _("List of municipalities")
+        ORGANISATIONS = "organisations", _("Organisations")
         FILE = "file", _("File")
 
     question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="questions")
@@ -428,7 +522,7 @@ class Question(TranslatedMixin, models.Model):
         _("section"), max_length=40, default="project",
         help_text=_("Questions of a section share one page of the form."),
     )  # fmt: skip
-    type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.TEXT)
+    type = models.CharField(_("type"), max_length=20, choices=question_types.choices, default=Type.TEXT)
     label_fi = models.CharField(_("question (fi)"), max_length=500)
     label_sv = models.CharField(_("question (sv)"), max_length=500, blank=True)
     label_en = models.CharField(_("question (en)"), max_length=500, blank=True)
@@ -447,6 +541,12 @@ class Question(TranslatedMixin, models.Model):
         _("options"), default=list, blank=True,
         help_text=_('For choice questions: [{"key": "...", "label_fi": "...", "label_sv": "...", "label_en": "..."}]'),
     )  # fmt: skip
+    min_count = models.PositiveSmallIntegerField(
+        _("at least (how many)"), null=True, blank=True, help_text=_("For lists, e.g. of organisations.")
+    )
+    max_count = models.PositiveSmallIntegerField(
+        _("at most (how many)"), null=True, blank=True, help_text=_("For lists: 1 means exactly one.")
+    )
     criterion = models.ForeignKey(
         Criterion, verbose_name=_("linked criterion"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="questions",
@@ -462,14 +562,17 @@ class Question(TranslatedMixin, models.Model):
         return f"{self.key}: {self.label_fi}"
 
     def clean(self):
-        if self.type in {self.Type.CHOICE, self.Type.MULTIPLE_CHOICE}:
-            keys = [option.get("key") for option in self.options or [] if isinstance(option, dict)]
-            if not keys or len(keys) != len(self.options) or not all(keys) or len(set(keys)) != len(keys):
-                raise ValidationError(
-                    {"options": _("A choice question needs options, each with its own key.")}
-                )
-        if self.type == self.Type.TEXT and not self.max_length:
-            raise ValidationError({"max_length": _("Give text questions a character limit.")})
+        try:
+            errors = self.answer_type.check_definition(self)
+        except ValueError:
+            errors = {"type": _("Choose one of the question types.")}
+        if (
+            self.question_set_id
+            and not self.question_set.sections.filter(key=self.section, kind="questions").exists()
+        ):
+            errors["section"] = _("Name a section of questions of this question set.")
+        if errors:
+            raise ValidationError(errors)
 
     def option_label(self, key: str) -> str:
         for option in self.options or []:
@@ -480,19 +583,10 @@ class Question(TranslatedMixin, models.Model):
     def translated_options(self):
         return [TranslatedOption(option) for option in self.options or []]
 
-    def save(self, *args, bypass_lock=False, **kwargs):
-        if not bypass_lock and self.question_set_id and self.question_set.is_locked:
-            raise QuestionSetLocked(
-                _("This question set is in use. Make a new version to change the questions.")
-            )
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if self.question_set.is_locked:
-            raise QuestionSetLocked(
-                _("This question set is in use. Make a new version to change the questions.")
-            )
-        return super().delete(*args, **kwargs)
+    @property
+    def answer_type(self):
+        """The class that handles answers of this question (`programmes.question_types`)."""
+        return question_types.get(self.type)
 
 
 class TranslatedOption(TranslatedMixin):

@@ -1,4 +1,7 @@
-"""Create programmes and public content from the data in `kannustin.programmes.content`.
+"""Create programmes and public content from the data files in `kannustin.programmes.content`.
+
+A round of the programme is a folder (`content/rounds/2019/`), read by `content.loader`; site-wide content
+(site pages, FAQ, the demo round's texts) is in `content/site/`; see docs/content.md.
 
 Every function here is idempotent: rows are found by stable keys (programme slug, track number, call slug,
 criterion code, question key, …) and updated in place, and a row is saved only when a value differs, so a
@@ -11,7 +14,7 @@ counts the questions that differ from the content here and were left alone.
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from functools import cache
 
 from django.db import models, transaction
 
@@ -19,8 +22,8 @@ from kannustin.core import audit
 from kannustin.core.clock import HELSINKI
 from kannustin.core.formats import format_date, format_euros, format_moment, format_span
 
-from .content import LANGUAGES, demo, faq, maturity, questions, site_pages
-from .content import programme_2019 as p2019
+from .content import LANGUAGES, loader
+from .content.loader import ContentError
 from .models import (
     Call,
     ContactPerson,
@@ -35,12 +38,14 @@ from .models import (
     Question,
     QuestionSet,
     ScaleLevel,
+    Section,
     SitePage,
     Track,
     Workshop,
 )
 
 CLOSING_TIME = time(16, 15)
+ROUND_2019 = loader.ROUND_2019
 
 
 @dataclass
@@ -87,15 +92,32 @@ def _fields(prefix: str, texts: dict, context: dict | None = None, before: dict 
     for language in LANGUAGES:
         text = texts[language]
         if context is not None:
-            text = text.format_map(context[language])
+            try:
+                text = text.format_map(context[language])
+            except (KeyError, IndexError, ValueError) as error:
+                raise ContentError(
+                    f"{prefix} ({language}): no placeholder {error} here, in {text[:60]!r}…"
+                ) from None
         if before is not None:
             text = f"{before[language]}\n\n{text}"
         values[f"{prefix}_{language}"] = text
     return values
 
 
-def _options(pairs) -> list[dict]:
-    return [{"key": key, **_fields("label", label)} for key, label in pairs]
+def _options(options) -> list[dict]:
+    return [{"key": option["key"], **_fields("label", option["label"])} for option in options]
+
+
+@cache
+def _values(choices) -> frozenset:
+    return frozenset(choices.values)
+
+
+def _choice(value: str, choices, where: str) -> str:
+    """A code from the content that must be one of a model's choices (stage, kind, type, purpose)."""
+    if value not in _values(choices):
+        raise ContentError(f"{where}: {value!r} is not one of {', '.join(choices.values)}")
+    return value
 
 
 def _same(obj, name: str, value) -> bool:
@@ -127,19 +149,27 @@ def _upsert(stats: LoadStats, model, lookup: dict, values: dict, **save_kwargs):
 
 
 @transaction.atomic
-def create_default_maturity_model(name_suffix: str | dict = "", *, stats: LoadStats | None = None):
-    """A new copy of the default maturity model (7 dimensions × 5 levels, every level described).
+def create_default_maturity_model(
+    name_suffix: str | dict = "", *, stats: LoadStats | None = None, folder=None
+) -> MaturityModel:
+    """A new copy of the maturity model of a round folder (by default 2019's: 7 dimensions × 5 levels, every
+    level described).
 
     Each call gets its own copy so that officials can edit one call's model without touching another's.
     `name_suffix` is appended to the name: one string for all languages, or a dict per language."""
     stats = stats if stats is not None else LoadStats()
     suffix = name_suffix if isinstance(name_suffix, dict) else dict.fromkeys(LANGUAGES, name_suffix)
-    names = {language: f"{maturity.NAME[language]}{suffix.get(language, '')}" for language in LANGUAGES}
-    model = MaturityModel.objects.create(**_fields("name", names), **_fields("intro", maturity.INTRO))
+    return _create_maturity_model(loader.load_maturity(folder or ROUND_2019), suffix, stats)
+
+
+def _create_maturity_model(maturity: dict, suffix: dict, stats: LoadStats) -> MaturityModel:
+    names = {language: f"{maturity['name'][language]}{suffix.get(language, '')}" for language in LANGUAGES}
+    model = MaturityModel.objects.create(**_fields("name", names), **_fields("intro", maturity["intro"]))
     MaturityLevel.objects.bulk_create(
-        MaturityLevel(model=model, value=value, **_fields("name", name)) for value, name in maturity.LEVELS
+        MaturityLevel(model=model, value=level["value"], **_fields("name", level["name"]))
+        for level in maturity["levels"]
     )
-    for order, spec in enumerate(maturity.DIMENSIONS, start=1):
+    for order, spec in enumerate(maturity["dimensions"], start=1):
         dimension = MaturityDimension.objects.create(
             model=model,
             key=spec["key"],
@@ -152,9 +182,9 @@ def create_default_maturity_model(name_suffix: str | dict = "", *, stats: LoadSt
             for level, text in enumerate(spec["descriptors"], start=1)
         )
     stats.created["maturitymodel"] += 1
-    stats.created["maturitylevel"] += len(maturity.LEVELS)
-    stats.created["maturitydimension"] += len(maturity.DIMENSIONS)
-    stats.created["maturitydescriptor"] += sum(len(spec["descriptors"]) for spec in maturity.DIMENSIONS)
+    stats.created["maturitylevel"] += len(maturity["levels"])
+    stats.created["maturitydimension"] += len(maturity["dimensions"])
+    stats.created["maturitydescriptor"] += sum(len(spec["descriptors"]) for spec in maturity["dimensions"])
     audit.record(None, "maturity_model.created", model, {"source": "default"})
     return model
 
@@ -164,37 +194,44 @@ def create_default_maturity_model(name_suffix: str | dict = "", *, stats: LoadSt
 
 @dataclass
 class Round:
-    """Where one round of the programme sits in time; the words come from the 2019 content."""
+    """One round of the programme: its content (a round folder) and where its calls sit in time."""
 
+    content: loader.RoundContent
     slug: str
     year: int
-    names: dict  # {"name": t(...), "short_name": t(...)}
+    names: dict  # {"name": {fi, sv, en}, "short_name": {fi, sv, en}}
     is_demo: bool
-    track_1: tuple[datetime, datetime]
-    proposals: tuple[datetime, datetime]
-    workshop: tuple[datetime, datetime]
-    joint: tuple[datetime, datetime]
+    windows: dict  # call slug → (opens, closes)
+    workshop: tuple[datetime, datetime] | None
     project_ends_by: date
     decisions: dict  # call slug → the date decisions are expected by, or None when not known
-    stage_note: dict | None = None  # put before the texts of the track-2 calls
+    stage_note: dict | None = None  # put before the texts of the calls of a joint-projects track
 
 
 def _context(round_: Round) -> dict:
     """Placeholder values per language for the texts of a round."""
+    programme = round_.content.programme
+    demand = programme["demand_history"]
+    by_stage = {call["stage"]: round_.windows[call["slug"]] for call in round_.content.calls}
+    proposals, joint = by_stage.get(Call.Stage.PROPOSAL), by_stage.get(Call.Stage.JOINT_APPLICATION)
     context = {}
     for language in LANGUAGES:
-        context[language] = {
-            "appropriation": format_euros(p2019.APPROPRIATION, language, cents=False),
+        values = {
+            "appropriation": format_euros(programme["appropriation"], language, cents=False),
             "project_ends_by": format_date(round_.project_ends_by, language),
-            "workshop": format_span(*round_.workshop, language),
-            "proposals_close": format_moment(round_.proposals[1], language),
-            "joint_opens": format_moment(round_.joint[0], language),
-            "joint_closes": format_moment(round_.joint[1], language),
-            "demand_history": p2019.DEMAND_HISTORY[language].format(
-                smallest=format_euros(p2019.GRANTS_2019[0], language, cents=False),
-                largest=format_euros(p2019.GRANTS_2019[1], language, cents=False),
+            "demand_history": demand["text"][language].format(
+                smallest=format_euros(demand["smallest"], language, cents=False),
+                largest=format_euros(demand["largest"], language, cents=False),
             ),
         }
+        if round_.workshop is not None:
+            values["workshop"] = format_span(*round_.workshop, language)
+        if proposals is not None:
+            values["proposals_close"] = format_moment(proposals[1], language)
+        if joint is not None:
+            values["joint_opens"] = format_moment(joint[0], language)
+            values["joint_closes"] = format_moment(joint[1], language)
+        context[language] = values
     return context
 
 
@@ -218,8 +255,8 @@ def _load_criteria(stats, call, specs, *, scored: bool) -> dict:
             {"call": call, "code": spec["code"]},
             {
                 "order": order,
-                "weight": spec.get("weight", Decimal("1.00")),
-                "emphasised": spec.get("emphasised", False),
+                "weight": spec["weight"],
+                "emphasised": spec["emphasised"],
                 "is_scored": scored,
                 **_fields("title", spec["title"]),
                 **_fields("description", spec["description"]),
@@ -228,10 +265,13 @@ def _load_criteria(stats, call, specs, *, scored: bool) -> dict:
     return criteria
 
 
-def _load_scale_and_costs(stats, call):
-    for value, label in p2019.SCALE:
-        _upsert(stats, ScaleLevel, {"call": call, "value": value}, _fields("label", label))
-    for order, spec in enumerate(p2019.COST_CATEGORIES, start=1):
+def _load_scale(stats, call, content: loader.RoundContent):
+    for level in content.scale:
+        _upsert(stats, ScaleLevel, {"call": call, "value": level["value"]}, _fields("label", level["label"]))
+
+
+def _load_cost_categories(stats, call, content: loader.RoundContent):
+    for order, spec in enumerate(content.cost_categories, start=1):
         _upsert(
             stats,
             CostCategory,
@@ -240,40 +280,60 @@ def _load_scale_and_costs(stats, call):
         )
 
 
-def _load_questions(stats, call, specs, criteria: dict) -> QuestionSet:
-    """Version 1 of the call's questions. A set already in use (its call has opened) that has questions is
-    left exactly as it is, even where the content here differs: answers may have been written against it,
-    and changing it takes a new version. An empty set is filled even when its call is open (the demo)."""
+def _load_questions(stats, call, spec: dict, criteria: dict) -> QuestionSet:
+    """Version 1 of the call's form (`spec`: purpose, sections, questions): its sections, then its
+    questions. A set already in use (its call has opened) that has questions is left exactly as it is, even
+    where the content here differs: answers may have been written against it, and changing it takes a new
+    version. An empty set is filled even when its call is open (the demo)."""
+    purpose = _choice(spec["purpose"], QuestionSet.Purpose, f"{call.slug}: question set purpose")
     question_set = QuestionSet.objects.filter(call=call, version=1).first()
     if question_set is None:
-        question_set = QuestionSet.objects.create(call=call, version=1)
+        question_set = QuestionSet.objects.create(call=call, version=1, purpose=purpose)
         stats.created["questionset"] += 1
     existing = {question.key: question for question in question_set.questions.all()}
     frozen = question_set.is_locked and bool(existing)
-    for order, spec in enumerate(specs, start=1):
+    current_sections = {section.key: section for section in question_set.sections.all()}
+    for order, section in enumerate(spec["sections"], start=1):
         values = {
-            "order": order,
-            "section": spec["section"],
-            "type": spec["type"],
-            "required": spec.get("required", True),
-            "max_length": spec.get("max_length"),
-            "options": _options(spec.get("options", [])),
-            "criterion": criteria[spec["criterion"]] if spec.get("criterion") else None,
-            **_fields("label", spec["label"]),
-            **_fields("help", spec["help"]),
+            "order": order * 10,
+            "kind": section["kind"],
+            "required": section["required"],
+            "options": section["options"],
+            **_fields("title", section["title"]),
         }
         if frozen:
-            current = existing.get(spec["key"])
+            current = current_sections.get(section["key"])
+            if current is None or any(not _same(current, name, value) for name, value in values.items()):
+                stats.kept["section"] += 1
+            continue
+        _upsert(
+            stats, Section, {"question_set": question_set, "key": section["key"]}, values, bypass_lock=True
+        )
+    for order, question in enumerate(spec["questions"], start=1):
+        values = {
+            "order": order,
+            "section": question["section"],
+            "type": _choice(question["type"], Question.Type, f"{call.slug}: question {question['key']}"),
+            "required": question["required"],
+            "max_length": question["max_length"],
+            "options": _options(question["options"]),
+            "criterion": criteria[question["criterion"]] if question["criterion"] else None,
+            **_fields("label", question["label"]),
+            **_fields("help", question["help"]),
+        }
+        if frozen:
+            current = existing.get(question["key"])
             if current is None or any(not _same(current, name, value) for name, value in values.items()):
                 stats.kept["question"] += 1
             continue
-        _upsert(stats, Question, {"question_set": question_set, "key": spec["key"]}, values, bypass_lock=True)
+        _upsert(
+            stats, Question, {"question_set": question_set, "key": question["key"]}, values, bypass_lock=True
+        )
     return question_set
 
 
-def _load_call(
-    stats, programme, track, spec, round_, window, context, *, stage, extra=None, before=None
-) -> Call:
+def _load_call(stats, programme, track, spec, round_, context, *, previous_stage, before=None) -> Call:
+    window = round_.windows[spec["slug"]]
     call_context = _call_context(context, window)
     return _upsert(
         stats,
@@ -281,10 +341,11 @@ def _load_call(
         {"programme": programme, "slug": spec["slug"]},
         {
             "track": track,
-            "stage": stage,
+            "stage": _choice(spec["stage"], Call.Stage, f"call {spec['slug']}: stage"),
+            "previous_stage": previous_stage,
             "opens_at": window[0],
             "closes_at": window[1],
-            "max_aid_share": p2019.MAX_AID_SHARE,
+            "max_aid_share": round_.content.programme["max_aid_share"],
             "vat_eligible": False,
             "project_ends_by": round_.project_ends_by,
             "decisions_expected_on": round_.decisions.get(spec["slug"]),
@@ -295,19 +356,19 @@ def _load_call(
             **_fields("title", spec["title"]),
             **_fields("body", spec["body"], call_context, before),
             **_fields("eligibility", spec["eligibility"], call_context),
-            **(extra or {}),
         },
     )
 
 
-def _give_maturity_model(stats, call, suffix: dict):
+def _give_maturity_model(stats, call, suffix: dict, maturity: dict):
     if call.maturity_model_id is None:
-        call.maturity_model = create_default_maturity_model(suffix, stats=stats)
+        call.maturity_model = _create_maturity_model(maturity, suffix, stats)
         call.save(update_fields=["maturity_model"])
 
 
 def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
     stats = LoadStats()
+    content = round_.content
     context = _context(round_)
 
     programme = _upsert(
@@ -318,18 +379,18 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
             "year": round_.year,
             "is_demo": round_.is_demo,
             "is_published": True,
-            "budget_item": p2019.BUDGET_ITEM,
-            "appropriation": p2019.APPROPRIATION,
+            "budget_item": content.programme["budget_item"],
+            "appropriation": content.programme["appropriation"],
             **_fields("name", round_.names["name"]),
             **_fields("short_name", round_.names["short_name"]),
-            **_fields("legal_basis", p2019.LEGAL_BASIS),
+            **_fields("legal_basis", content.programme["legal_basis"]),
             # A demo round's notice is shown once, by the programme page itself (is_demo), not in its texts.
-            **_fields("summary", p2019.SUMMARY, context),
-            **_fields("body", p2019.BODY, context),
-            **_fields("how_to_apply", p2019.HOW_TO_APPLY),
+            **_fields("summary", content.programme["summary"], context),
+            **_fields("body", content.programme["body"], context),
+            **_fields("how_to_apply", content.programme["how_to_apply"]),
         },
     )
-    for order, contact in enumerate(p2019.CONTACTS, start=1):
+    for order, contact in enumerate(content.contacts, start=1):
         _upsert(
             stats,
             ContactPerson,
@@ -345,60 +406,55 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
         )
 
     tracks = {}
-    for spec, kind in ((p2019.TRACK_1, Track.Kind.APPLICATIONS), (p2019.TRACK_2, Track.Kind.JOINT_PROJECTS)):
+    for spec in content.tracks:
         tracks[spec["number"]] = _upsert(
             stats,
             Track,
             {"programme": programme, "number": spec["number"]},
-            {"kind": kind, **_fields("name", spec["name"]), **_fields("description", spec["description"])},
+            {
+                "kind": _choice(spec["kind"], Track.Kind, f"track {spec['number']}: kind"),
+                **_fields("name", spec["name"]),
+                **_fields("description", spec["description"]),
+            },
         )
 
-    def model_suffix(call_spec):
-        return {language: f" – {call_spec['title'][language]} ({round_.year})" for language in LANGUAGES}
+    # The calls in order: a call of applications (track 1); in a joint-projects track (track 2), proposals and
+    # expressions of interest (described, not scored, no budget, no maturity model), then joint-project
+    # applications scored like track 1.
+    calls = {}
+    for spec in content.calls:
+        track = tracks[spec["track"]]
+        call = _load_call(
+            stats, programme, track, spec, round_, context,
+            previous_stage=calls[spec["previous_stage"]] if spec["previous_stage"] else None,
+            before=round_.stage_note if track.kind == Track.Kind.JOINT_PROJECTS else None,
+        )  # fmt: skip
+        criteria = _load_criteria(stats, call, spec["criteria"], scored=spec["scored"])
+        if spec["scored"]:
+            _load_scale(stats, call, content)
+        if spec["cost_categories"]:
+            _load_cost_categories(stats, call, content)
+        _load_questions(stats, call, spec["question_set"], criteria)
+        if spec["maturity_model"]:
+            suffix = {language: f" – {spec['title'][language]} ({round_.year})" for language in LANGUAGES}
+            _give_maturity_model(stats, call, suffix, content.maturity)
+        calls[spec["slug"]] = call
 
-    # Track 1: applications.
-    track_1 = _load_call(
-        stats, programme, tracks[1], p2019.CALL_TRACK_1, round_, round_.track_1, context,
-        stage=Call.Stage.APPLICATION, extra={"maturity_required": True, "previous_stage": None},
-    )  # fmt: skip
-    criteria = _load_criteria(stats, track_1, p2019.CRITERIA, scored=True)
-    _load_scale_and_costs(stats, track_1)
-    _load_questions(stats, track_1, questions.TRACK_1, criteria)
-    _give_maturity_model(stats, track_1, model_suffix(p2019.CALL_TRACK_1))
-
-    # Track 2, stage 1: proposals and expressions of interest: described, not scored, no budget, no maturity model.
-    proposals = _load_call(
-        stats, programme, tracks[2], p2019.CALL_PROPOSALS, round_, round_.proposals, context,
-        stage=Call.Stage.PROPOSAL, extra={"maturity_required": False, "previous_stage": None},
-        before=round_.stage_note,
-    )  # fmt: skip
-    criteria = _load_criteria(stats, proposals, p2019.PROPOSAL_CRITERIA, scored=False)
-    _load_questions(stats, proposals, questions.PROPOSAL, criteria)
-
-    _upsert(
-        stats,
-        Workshop,
-        {"track": tracks[2], "title_fi": p2019.WORKSHOP["title"]["fi"]},
-        {
-            "title_sv": p2019.WORKSHOP["title"]["sv"],
-            "title_en": p2019.WORKSHOP["title"]["en"],
-            "starts_at": round_.workshop[0],
-            "ends_at": round_.workshop[1],
-            **_fields("place", p2019.WORKSHOP["place"]),
-            **_fields("body", p2019.WORKSHOP["body"]),
-        },
-    )
-
-    # Track 2, stage 2: joint-project applications, scored like track 1.
-    joint = _load_call(
-        stats, programme, tracks[2], p2019.CALL_JOINT, round_, round_.joint, context,
-        stage=Call.Stage.JOINT_APPLICATION, extra={"maturity_required": True, "previous_stage": proposals},
-        before=round_.stage_note,
-    )  # fmt: skip
-    criteria = _load_criteria(stats, joint, p2019.CRITERIA, scored=True)
-    _load_scale_and_costs(stats, joint)
-    _load_questions(stats, joint, questions.JOINT_APPLICATION, criteria)
-    _give_maturity_model(stats, joint, model_suffix(p2019.CALL_JOINT))
+    if content.workshop is not None and round_.workshop is not None:
+        workshop = content.workshop
+        _upsert(
+            stats,
+            Workshop,
+            {"track": tracks[workshop["track"]], "title_fi": workshop["title"]["fi"]},
+            {
+                "title_sv": workshop["title"]["sv"],
+                "title_en": workshop["title"]["en"],
+                "starts_at": round_.workshop[0],
+                "ends_at": round_.workshop[1],
+                **_fields("place", workshop["place"]),
+                **_fields("body", workshop["body"]),
+            },
+        )
 
     if stats.changed:
         audit.record(None, "programme.loaded", programme, stats.as_dict())
@@ -408,62 +464,81 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
 
 
 @transaction.atomic
-def create_programme_2019(stats: LoadStats | None = None) -> Programme:
-    """The 2019 programme as the ministry ran it: two tracks, three calls, the workshop (see DOMAIN.md)."""
+def create_programme(folder=None, stats: LoadStats | None = None) -> Programme:
+    """A round of the programme from its round folder (by default `content/rounds/2019/`), with the dates
+    written there. A new round is a copy of the folder with its own slug, year, dates and texts
+    (docs/content.md)."""
+    content = loader.load_round(folder or ROUND_2019)
+    workshop = content.workshop
     round_ = Round(
-        slug=p2019.SLUG,
-        year=p2019.YEAR,
-        names={"name": p2019.NAME, "short_name": p2019.SHORT_NAME},
+        content=content,
+        slug=content.programme["slug"],
+        year=content.programme["year"],
+        names={"name": content.programme["name"], "short_name": content.programme["short_name"]},
         is_demo=False,
-        track_1=(helsinki_time(date(2019, 8, 1), time(0, 0)), helsinki_time(date(2019, 9, 19), CLOSING_TIME)),
-        proposals=(
-            helsinki_time(date(2019, 8, 1), time(0, 0)),
-            helsinki_time(date(2019, 9, 5), CLOSING_TIME),
-        ),
-        workshop=(
-            helsinki_time(date(2019, 9, 27), time(9, 0)),
-            helsinki_time(date(2019, 9, 27), time(16, 0)),
-        ),
-        joint=(
-            helsinki_time(date(2019, 11, 13), time(0, 0)),
-            helsinki_time(date(2019, 12, 19), CLOSING_TIME),
-        ),
-        project_ends_by=p2019.PROJECT_ENDS_BY,
-        decisions={p2019.CALL_TRACK_1["slug"]: p2019.DECISIONS_TRACK_1},
+        windows={call["slug"]: (call["opens"], call["closes"]) for call in content.calls},
+        workshop=(workshop["starts"], workshop["ends"]) if workshop is not None else None,
+        project_ends_by=content.programme["project_ends_by"],
+        decisions={call["slug"]: call["decisions_expected_on"] for call in content.calls},
     )
     return _load_round(round_, stats)
 
 
 @transaction.atomic
-def create_demo_programme(today: date, stats: LoadStats | None = None) -> Programme:
-    """A demo round copied from 2019 with every stage open around `today`. Rerunning on another day moves
-    the windows in place. In the demo, stage 2 of track 2 is open while stage 1 still is (the call texts
-    say so), so that both can be tried at once."""
+def create_programme_2019(stats: LoadStats | None = None) -> Programme:
+    """The 2019 programme as the ministry ran it: two tracks, three calls, the workshop (see DOMAIN.md)."""
+    return create_programme(ROUND_2019, stats)
+
+
+# Where the demo round's calls sit around today, by stage: (opens, closes) in days from today.
+DEMO_WINDOWS = {
+    Call.Stage.APPLICATION: (-14, 28),
+    Call.Stage.PROPOSAL: (-14, 21),
+    Call.Stage.JOINT_APPLICATION: (-7, 35),
+}
+DEMO_WORKSHOP_DAY = 7
+
+
+@transaction.atomic
+def create_demo_programme(today: date, stats: LoadStats | None = None, folder=None) -> Programme:
+    """A demo round copied from a round folder (by default 2019's) with every stage open around `today`.
+    Rerunning on another day moves the windows in place. In the demo, stage 2 of track 2 is open while
+    stage 1 still is (the call texts say so), so that both can be tried at once."""
+    content = loader.load_round(folder or ROUND_2019)
+    demo = loader.load_site().demo
     year = today.year
 
     def day(offset: int) -> date:
         return today + timedelta(days=offset)
 
     names = {
-        key: {language: texts[language].format(year=year) for language in LANGUAGES}
-        for key, texts in (("name", demo.NAME), ("short_name", demo.SHORT_NAME))
+        key: {language: demo[key][language].format(year=year) for language in LANGUAGES}
+        for key in ("name", "short_name")
     }
+    windows, decisions = {}, {}
+    for call in content.calls:
+        opens, closes = DEMO_WINDOWS[_choice(call["stage"], Call.Stage, f"call {call['slug']}: stage")]
+        windows[call["slug"]] = (
+            helsinki_time(day(opens), time(0, 0)),
+            helsinki_time(day(closes), CLOSING_TIME),
+        )
+        if call["stage"] != Call.Stage.PROPOSAL:  # proposals are not decided on
+            decisions[call["slug"]] = day(closes + 7 * content.programme["weeks_to_decision"])
     round_ = Round(
-        slug=demo.SLUG,
+        content=content,
+        slug=demo["slug"],
         year=year,
         names=names,
         is_demo=True,
-        track_1=(helsinki_time(day(-14), time(0, 0)), helsinki_time(day(28), CLOSING_TIME)),
-        proposals=(helsinki_time(day(-14), time(0, 0)), helsinki_time(day(21), CLOSING_TIME)),
-        workshop=(helsinki_time(day(7), time(9, 0)), helsinki_time(day(7), time(16, 0))),
-        joint=(helsinki_time(day(-7), time(0, 0)), helsinki_time(day(35), CLOSING_TIME)),
+        windows=windows,
+        workshop=(
+            helsinki_time(day(DEMO_WORKSHOP_DAY), time(9, 0)),
+            helsinki_time(day(DEMO_WORKSHOP_DAY), time(16, 0)),
+        ),
         # Two years to carry out the project, as in 2019.
         project_ends_by=date(year + 2, 11, 30),
-        decisions={
-            p2019.CALL_TRACK_1["slug"]: day(28 + 7 * p2019.WEEKS_TO_DECISION),
-            p2019.CALL_JOINT["slug"]: day(35 + 7 * p2019.WEEKS_TO_DECISION),
-        },
-        stage_note=demo.STAGES_OVERLAP,
+        decisions=decisions,
+        stage_note=demo["stages_overlap"],
     )
     return _load_round(round_, stats)
 
@@ -472,16 +547,19 @@ def create_demo_programme(today: date, stats: LoadStats | None = None) -> Progra
 
 
 @transaction.atomic
-def create_site_pages(stats: LoadStats | None = None) -> list[SitePage]:
-    """The accessibility statement and the privacy notice."""
+def create_site_pages(stats: LoadStats | None = None, folder=None) -> list[SitePage]:
+    """The accessibility statement and the privacy notice (`content/site/pages.yaml`)."""
     stats = stats if stats is not None else LoadStats()
     pages = []
-    for key, title, body in (
-        (SitePage.Key.ACCESSIBILITY, site_pages.ACCESSIBILITY_TITLE, site_pages.ACCESSIBILITY_BODY),
-        (SitePage.Key.PRIVACY, site_pages.PRIVACY_TITLE, site_pages.PRIVACY_BODY),
-    ):
+    for spec in loader.load_site(folder or loader.SITE).pages:
+        key = _choice(spec["key"], SitePage.Key, "site page")
         local = LoadStats()
-        page = _upsert(local, SitePage, {"key": key}, {**_fields("title", title), **_fields("body", body)})
+        page = _upsert(
+            local,
+            SitePage,
+            {"key": key},
+            {**_fields("title", spec["title"]), **_fields("body", spec["body"])},
+        )
         if local.changed:
             audit.record(None, "site_page.loaded", page, local.as_dict())
         stats.merge(local)
@@ -490,9 +568,9 @@ def create_site_pages(stats: LoadStats | None = None) -> list[SitePage]:
 
 
 @transaction.atomic
-def create_faq(programme: Programme, stats: LoadStats | None = None) -> list[FaqEntry]:
-    """The programme's frequently asked questions, keyed by their order (10, 20, …) so that officials can
-    add their own entries in between without the loader touching them."""
+def create_faq(programme: Programme, stats: LoadStats | None = None, folder=None) -> list[FaqEntry]:
+    """The programme's frequently asked questions (`content/site/faq.yaml`), keyed by their order (10, 20,
+    …) so that officials can add their own entries in between without the loader touching them."""
     stats = stats if stats is not None else LoadStats()
     local = LoadStats()
     entries = [
@@ -500,9 +578,9 @@ def create_faq(programme: Programme, stats: LoadStats | None = None) -> list[Faq
             local,
             FaqEntry,
             {"programme": programme, "order": (index + 1) * 10},
-            {**_fields("question", question), **_fields("answer", answer)},
+            {**_fields("question", entry["question"]), **_fields("answer", entry["answer"])},
         )
-        for index, (question, answer) in enumerate(faq.FAQ)
+        for index, entry in enumerate(loader.load_site(folder or loader.SITE).faq)
     ]
     if local.changed:
         audit.record(None, "faq.loaded", programme, local.as_dict())

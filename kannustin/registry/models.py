@@ -133,6 +133,16 @@ class Organisation(TranslatedMixin, models.Model):
         return self.kind == self.Kind.MUNICIPALITY
 
     @property
+    def identifier(self) -> str:
+        """How the service names it in addresses, answers and the API: municipalities by their code, other
+        organisations by their Business ID."""
+        return self.code or self.business_id or ""
+
+    @staticmethod
+    def identifier_of(organisation) -> str:
+        return organisation.identifier
+
+    @property
     def swedish_speaking(self) -> bool:
         """Decisions and emails go in Swedish to Swedish-speaking and Swedish-majority municipalities."""
         return self.language_status in {LanguageStatus.SWEDISH, LanguageStatus.BILINGUAL_SWEDISH_MAJORITY}
@@ -162,3 +172,30 @@ def population_size_class(population: int | None) -> str:
         if limit is None or population < limit:
             return key
     return ""
+
+
+def find_organisation(identifier: str):
+    """The organisation with this municipality code or Business ID (None if there is none)."""
+    found, _unknown = find_organisations([identifier])
+    return next(iter(found.values()), None)
+
+
+def find_organisations(identifiers) -> tuple[dict, list]:
+    """({identifier as given: organisation}, [identifiers not found]) for municipality codes and Business IDs,
+    in one query. Codes may be given without their leading zeros ("91" for 091)."""
+    identifiers = [str(i).strip() for i in identifiers]
+    codes = {i: i.zfill(3) for i in identifiers if i.isdigit() and len(i) <= 3}
+    business_ids = {i: normalise_business_id(i) for i in identifiers if i not in codes}
+    found = {}
+    if codes or business_ids:
+        query = models.Q(code__in=set(codes.values())) | models.Q(business_id__in=set(business_ids.values()))
+        by_key = {}
+        for organisation in Organisation.objects.filter(query).select_related("region", "merged_into"):
+            if organisation.code:
+                by_key[organisation.code] = organisation
+            if organisation.business_id:
+                by_key[organisation.business_id] = organisation
+        for given, key in {**codes, **business_ids}.items():
+            if key in by_key:
+                found[given] = by_key[key]
+    return found, [i for i in identifiers if i not in found]

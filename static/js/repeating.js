@@ -31,7 +31,7 @@ function setUpRows (form) {
 function setUpSearch (form) {
   const base = form.dataset.municipalitySearch
   const input = form.querySelector('input[name="q"]')
-  const results = document.getElementById('municipality-results')
+  const results = document.getElementById('organisation-results')
   const remembered = document.querySelector('[data-search-query]')
   if (!base || !input || !results) return
   let timer = null

@@ -1,21 +1,22 @@
-"""Applications through the API: the same actions, rules and permissions as the pages.
-
-Another organisation's application, or a draft seen by the ministry, answers 404 (its existence is not told).
-"""
+"""Applications through the API: the caller's own applications, drafts, saving with the version check,
+attachments, submission, and a partner confirming its participation. The same actions and the same
+permission check (`core.permissions.can`) as the pages: the API never writes rows itself."""
 
 from datetime import datetime
-from typing import Any
+from decimal import Decimal
+from typing import Any, Literal
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, File, Router, Schema, Status
+from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from kannustin.applications import actions, permissions, validation
+from kannustin.applications import actions, permissions, presentation, validation
 from kannustin.applications.files import FileRefused
-from kannustin.applications.models import Application
+from kannustin.applications.models import Application, Participant
+from kannustin.core.permissions import can
 from kannustin.programmes.models import Call
-from kannustin.registry.models import Organisation
+from kannustin.registry.models import find_organisation
 
 from ..auth import bearer
 from ..errors import ApiError
@@ -24,32 +25,52 @@ from ..serialise import decimal_string, finnish_time
 
 router = Router(tags=["applications"], auth=bearer)
 
+Money = str  # euros as a decimal string, e.g. "12500.00"
+
 
 class ApplicationCreateIn(Schema):
     call: int = Field(description="Id of an open call.")
-    organisation: str = Field(description="Municipality code of the applicant, e.g. 091.")
+    organisation: str = Field(description="Municipality code (e.g. 091) or Business ID of the applicant.")
 
 
-class BudgetLineOut(Schema):
-    category: str
+class BudgetLine(Schema):
+    category: str = Field(description="A cost category key of the call.")
     year: int
-    description: str
-    amount: str = Field(description="Euros as a decimal string, VAT excluded.")
+    description: str = ""
+    amount: Money = Field(description="Euros as a decimal string, VAT excluded.")
 
 
-class ContactOut(Schema):
+class Contact(Schema):
     name: str
-    title: str
+    title: str = ""
     email: str
-    phone: str
-    role: str
+    phone: str = ""
+    role: str = Field("", description="Role in the project.")
 
 
-class IndicatorOut(Schema):
+class IndicatorRow(Schema):
     name: str
-    baseline: str
-    target: str
-    follow_up: str
+    baseline: str = Field(description="The situation now.")
+    target: str = Field(description="The target after the project.")
+    follow_up: str = Field(description="How it is followed up.")
+
+
+class ParticipantIn(Schema):
+    organisation: str = Field(description="Municipality code or Business ID.")
+    budget_share: Money | None = Field(None, description="The organisation's share of the eligible costs.")
+
+
+class ParticipantOut(Schema):
+    organisation: str = Field(description="Municipality code or Business ID.")
+    name_fi: str
+    name_sv: str
+    name_en: str
+    role: Literal["lead", "administrator", "partner"]
+    state: Literal["confirmed", "waiting", "declined"] = Field(
+        description="A partner's own signatory confirms or declines its participation."
+    )
+    confirmed_at: datetime | None
+    budget_share: Money | None
 
 
 class AttachmentOut(Schema):
@@ -65,38 +86,58 @@ class AttachmentOut(Schema):
 class ApplicationOut(Schema):
     id: int
     call: int
-    organisation: str | None
+    organisation: str | None = Field(description="The lead organisation: municipality code or Business ID.")
     status: str = Field(description="draft, submitted, completion_requested or withdrawn.")
     version: int = Field(description="Send it back with PATCH; a stale version is refused with 409.")
     language: str
     question_set_version: int
+    sections: list[str] = Field(description="The parts of this application's form, in order.")
     answers: dict[str, Any] = Field(description="Answers by question key.")
     confidential_keys: list[str]
-    budget: list[BudgetLineOut]
-    eligible_costs: str
-    requested_amount: str | None
-    max_grant: str = Field(description="The most the rules allow: the call's aid share of eligible costs.")
-    co_applicants: list[str] = Field(description="Municipality codes.")
-    co_applicants_confirmed: bool
-    contacts: list[ContactOut]
-    indicators: list[IndicatorOut]
+    budget: list[BudgetLine]
+    eligible_costs: Money
+    requested_amount: Money | None
+    max_grant: Money = Field(description="The most the rules allow: the call's aid share of eligible costs.")
+    participants: list[ParticipantOut] = Field(description="The lead first, then the partners.")
+    participants_confirmed: bool
+    contacts: list[Contact]
+    indicators: list[IndicatorRow]
     attachments: list[AttachmentOut]
     case_number: str | None
     submitted_at: datetime | None
     updated_at: datetime
 
 
+class ApplicationListItem(Schema):
+    id: int
+    call: int
+    organisation: str | None
+    role: Literal["lead", "administrator", "partner"] = Field(description="Your organisation's role in it.")
+    status: str
+    title: str
+    version: int
+    case_number: str | None
+    requested_amount: Money | None
+    updated_at: datetime
+
+
 class ApplicationPatchIn(Schema):
     version: int
-    answers: dict[str, Any] | None = None
-    budget: list[dict[str, Any]] | None = Field(
-        None, description='Replaces the budget: [{"category", "year", "description", "amount": "12500.00"}].'
+    answers: dict[str, Any] | None = Field(
+        None, description="Answers by question key; others are left alone."
     )
-    requested_amount: Any = Field(None, description='Euros as a decimal string, e.g. "8500.00".')
-    co_applicants: list[str] | None = None
-    co_applicants_confirmed: bool | None = None
-    contacts: list[dict[str, Any]] | None = None
-    indicators: list[dict[str, Any]] | None = None
+    budget: list[BudgetLine] | None = Field(None, description="Replaces the budget.")
+    requested_amount: Money | None = Field(None, description='Euros as a decimal string, e.g. "8500.00".')
+    participants: list[ParticipantIn | str] | None = Field(
+        None,
+        description="Replaces the partners (the lead stays): municipality codes or Business IDs, or objects "
+        "with a budget share. Only the lead organisation's people may change it.",
+    )
+    participants_confirmed: bool | None = Field(
+        None, description="The lead confirms the list of participants, or that it applies alone."
+    )
+    contacts: list[Contact] | None = None
+    indicators: list[IndicatorRow] | None = None
     confidential_keys: list[str] | None = None
     confidential_attachments: list[int] | None = Field(
         None, description="Ids of the attachments that hold business secrets; the others are public."
@@ -116,16 +157,27 @@ class SubmitOut(Schema):
     submitted_at: datetime
 
 
+class ParticipationOut(Schema):
+    organisation: str
+    state: Literal["confirmed", "waiting", "declined"]
+    confirmed_at: datetime | None
+
+
+def _money(value) -> str | None:
+    return decimal_string(value) if value is not None else None
+
+
 def _serialise(application: Application) -> dict:
-    summary = actions.budget_summary(application)
+    summary = presentation.budget_summary(application)
     return {
         "id": application.pk,
         "call": application.call_id,
-        "organisation": application.organisation.code,
+        "organisation": application.organisation.identifier,
         "status": application.status,
         "version": application.version,
         "language": application.language,
         "question_set_version": application.question_set.version,
+        "sections": [section.key for section in application.sections()],
         "answers": application.answers,
         "confidential_keys": application.confidential_keys,
         "budget": [
@@ -138,10 +190,22 @@ def _serialise(application: Application) -> dict:
             for b in application.budget_lines.all()
         ],
         "eligible_costs": decimal_string(summary["eligible_total"]),
-        "requested_amount": decimal_string(application.requested_amount),
+        "requested_amount": _money(application.requested_amount),
         "max_grant": decimal_string(summary["max_grant"]),
-        "co_applicants": sorted(o.code for o in application.co_applicants.all()),
-        "co_applicants_confirmed": application.co_applicants_confirmed,
+        "participants": [
+            {
+                "organisation": p.organisation.identifier,
+                "name_fi": p.organisation.name_fi,
+                "name_sv": p.organisation.name_sv,
+                "name_en": p.organisation.name_en,
+                "role": p.role,
+                "state": p.state,
+                "confirmed_at": finnish_time(p.confirmed_at) if p.confirmed_at else None,
+                "budget_share": _money(p.budget_share),
+            }
+            for p in application.participant_rows()
+        ],
+        "participants_confirmed": application.participants_confirmed,
         "contacts": list(application.contacts.values("name", "title", "email", "phone", "role")),
         "indicators": list(application.indicators.values("name", "baseline", "target", "follow_up")),
         "attachments": [
@@ -166,10 +230,10 @@ def _visible(request, pk) -> Application:
     application = get_object_or_404(
         Application.objects.select_related(
             "call", "call__track", "organisation", "question_set"
-        ).prefetch_related("budget_lines", "co_applicants", "attachments"),
+        ).prefetch_related("budget_lines", "attachments"),
         pk=pk,
     )
-    if not permissions.can_view(request.user, application):
+    if not can(request.user, "view", application):
         raise ApiError(404, "not_found", _("Nothing was found at this address."))
     return application
 
@@ -187,21 +251,64 @@ def _invalid(errors: dict) -> ApiError:
     )
 
 
-def _call_closed():
+def _call_closed(code: str = "call_closed"):
+    if code == "completion_overdue":
+        return ApiError(
+            409, "completion_overdue", _("The due time of the request for completion has passed.")
+        )
     return ApiError(
         409, "call_closed", _("The call is not open: applications are accepted only while it is open.")
     )
 
 
-def _not_editable():
+def _not_editable(code: str = "not_editable"):
+    if code in {"completion_overdue", "call_closed"}:
+        return _call_closed(code)
     return ApiError(409, "not_editable", _("The application cannot be changed now."))
+
+
+class ListFilters(Schema):
+    call: int | None = Field(None, description="Only applications of this call.")
+    status: str | None = Field(None, description="Only applications in this state.")
+
+
+@router.get("/applications/", response={200: list[ApplicationListItem]}, summary="Your applications")
+def list_applications(request, filters: Query[ListFilters]):
+    """The applications of the organisations you act for, in which they take part (as the lead or as a
+    partner that has not declined), newest first."""
+    organisation_ids = list(request.user.membership_roles)
+    roles = dict(
+        Participant.objects.filter(
+            organisation_id__in=organisation_ids, declined_at__isnull=True
+        ).values_list("application_id", "role")
+    )
+    applications = Application.objects.filter(pk__in=list(roles)).select_related("organisation")
+    if filters.call is not None:
+        applications = applications.filter(call_id=filters.call)
+    if filters.status:
+        applications = applications.filter(status=filters.status)
+    return [
+        {
+            "id": a.pk,
+            "call": a.call_id,
+            "organisation": a.organisation.identifier,
+            "role": roles[a.pk],
+            "status": a.status,
+            "title": a.title,
+            "version": a.version,
+            "case_number": a.case_number,
+            "requested_amount": _money(a.requested_amount),
+            "updated_at": finnish_time(a.updated_at),
+        }  # fmt: skip
+        for a in applications.order_by("-updated_at", "-pk")
+    ]
 
 
 @router.post("/applications/", response={201: ApplicationOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
              summary="Start a draft application")  # fmt: skip
 def create_application(request, payload: ApplicationCreateIn):
     call = get_object_or_404(Call.objects.published().select_related("track"), pk=payload.call)
-    organisation = Organisation.objects.filter(code=payload.organisation).first()
+    organisation = find_organisation(payload.organisation)
     if organisation is None or not permissions.member_role(request.user, organisation.pk):
         raise ApiError(403, "permission_denied", _("You do not act for this organisation."))
     try:
@@ -222,19 +329,30 @@ def get_application(request, application_id: int):
     return _serialise(_visible(request, application_id))
 
 
+def _plain(value):
+    """Typed request parts back to the plain values the actions take."""
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, Schema):
+        return {key: _plain(item) for key, item in value.model_dump().items()}
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
 @router.patch("/applications/{int:application_id}/", response={200: ApplicationOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
               summary="Save changes to a draft")  # fmt: skip
 def patch_application(request, application_id: int, payload: ApplicationPatchIn):
     application = _visible(request, application_id)
-    changes = payload.model_dump(exclude_unset=True)
+    changes = {key: _plain(getattr(payload, key)) for key in payload.model_fields_set}
     version = changes.pop("version")
     try:
         actions.save(application, by=request.user, version=version, changes=changes)
     except actions.VersionConflict as exc:
         raise ApiError(409, "version_conflict", _("The application was saved by someone else meanwhile."),
                        current_version=exc.application.version) from None  # fmt: skip
-    except actions.NotEditable:
-        raise _not_editable() from None
+    except actions.NotEditable as exc:
+        raise _not_editable(exc.code) from None
     except validation.ApplicationInvalid as exc:
         raise _invalid(exc.errors) from None
     return _serialise(_visible(request, application_id))
@@ -242,14 +360,27 @@ def patch_application(request, application_id: int, payload: ApplicationPatchIn)
 
 @router.post("/applications/{int:application_id}/attachments/", response={201: AttachmentOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
              summary="Add an attachment")  # fmt: skip
-def add_attachment(request, application_id: int, file: File[UploadedFile], confidential: bool = False):
+def add_attachment(request, application_id: int, file: File[UploadedFile], confidential: bool = False,
+                   version: int | None = None):  # fmt: skip
+    """Upload a file. With `version` (the application's version your change is based on) a stale upload is
+    refused with 409 `version_conflict`, as PATCH is."""
     application = _visible(request, application_id)
     try:
-        attachment = actions.add_attachment(application, file, by=request.user, confidential=confidential)
+        attachment = actions.add_attachment(application, file, by=request.user, confidential=confidential,
+                                            version=version)  # fmt: skip
+    except actions.VersionConflict as exc:
+        raise ApiError(
+            409,
+            "version_conflict",
+            _("The application was saved by someone else meanwhile."),
+            current_version=exc.application.version,
+        ) from None
     except FileRefused as exc:
         raise _invalid({"file": [str(exc)]}) from None
-    except actions.NotEditable:
-        raise _not_editable() from None
+    except actions.NotEditable as exc:
+        raise _not_editable(exc.code) from None
+    except validation.ApplicationInvalid as exc:
+        raise _invalid(exc.errors) from None
     return Status(201, {"id": attachment.pk, "name": attachment.original_name, "kind": attachment.kind,
                  "content_type": attachment.content_type, "size": attachment.size, "sha256": attachment.sha256,
                  "confidential": attachment.confidential})  # fmt: skip
@@ -265,9 +396,30 @@ def submit_application(request, application_id: int):
         raise ApiError(
             422, "incomplete", _("The application is not complete."), missing=exc.missing
         ) from None
-    except actions.CallClosed:
-        raise _call_closed() from None
-    except actions.NotEditable:
-        raise _not_editable() from None
+    except actions.CallClosed as exc:
+        raise _call_closed(exc.code) from None
+    except actions.NotEditable as exc:
+        raise _not_editable(exc.code) from None
     return {"status": submitted.status, "case_number": submitted.case_number,
             "submitted_at": finnish_time(submitted.submitted_at)}  # fmt: skip
+
+
+@router.post("/applications/{int:application_id}/participants/{code}/confirm/",
+             response={200: ParticipationOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+             summary="Confirm your organisation's participation")  # fmt: skip
+def confirm_participation(request, application_id: int, code: str):
+    """For a signatory of a partner organisation named in the application (`code`: its municipality code or
+    Business ID)."""
+    application = _visible(request, application_id)
+    organisation = find_organisation(code)
+    participant = application.participants.filter(organisation=organisation).first() if organisation else None
+    if participant is None:
+        raise ApiError(404, "not_found", _("Nothing was found at this address."))
+    participant.application = application
+    if not can(request.user, "confirm", participant):
+        if participant.confirmed_at and permissions.member_role(request.user, participant.organisation_id):
+            raise ApiError(409, "already_decided", _("The participation has already been decided."))
+        raise ApiError(403, "permission_denied", _("Only a signatory of that organisation can confirm it."))
+    participant = actions.decide_participation(participant, by=request.user, confirm=True)
+    return {"organisation": participant.organisation.identifier, "state": participant.state,
+            "confirmed_at": finnish_time(participant.confirmed_at)}  # fmt: skip

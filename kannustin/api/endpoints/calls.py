@@ -57,6 +57,9 @@ def question_data(question: Question) -> dict:
             if isinstance(option, dict)
         ],
         "criterion": question.criterion.code if question.criterion_id else None,
+        "min_count": question.min_count,
+        "max_count": question.max_count,
+        "answer_schema": question.answer_type.json_schema(question),
     }
 
 
@@ -137,10 +140,23 @@ def get_call(request, call_id: int):
         )
 
     question_set = call.current_question_set()
+    sections = list(question_set.sections.all()) if question_set is not None else []
     if question_set is not None:
         questions = question_set.questions.select_related("criterion").order_by("order", "id")
         question_set_data = {
             "version": question_set.version,
+            "purpose": question_set.purpose,
+            "sections": [
+                {
+                    "key": section.key,
+                    "kind": section.kind,
+                    "order": section.order,
+                    **trilingual(section, "title"),
+                    "required": section.required,
+                    "options": section.options or {},
+                }
+                for section in sections
+            ],
             "questions": [question_data(q) for q in questions],
         }
     else:
@@ -156,7 +172,7 @@ def get_call(request, call_id: int):
         "min_grant": decimal_string(call.min_grant),
         "max_grant": decimal_string(call.max_grant),
         "attachments": {"max_count": call.max_attachments, "max_size_mb": call.max_attachment_mb},
-        "maturity_required": call.maturity_required,
+        "maturity_required": any(section.kind == "maturity" and section.required for section in sections),
         "question_set": question_set_data,
         "criteria": [
             {

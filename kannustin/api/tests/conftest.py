@@ -21,6 +21,7 @@ from kannustin.programmes.models import (
     ScaleLevel,
     Track,
 )
+from kannustin.programmes.tests.factories import add_sections
 
 
 def helsinki_time(*args) -> datetime:
@@ -98,6 +99,11 @@ def make_call(
     for i in range(1, cost_categories + 1):
         CostCategory.objects.create(call=call, key=f"cost-{i}", order=i, **tri("name", f"Cost {i}"))
     question_set = QuestionSet.objects.create(call=call, version=1)
+    add_sections(
+        question_set,
+        pages=("project",),
+        parts=[("budget", True), *([("maturity", True)] if maturity_model else [])],
+    )
     for i in range(1, questions + 1):
         question = Question(
             question_set=question_set,

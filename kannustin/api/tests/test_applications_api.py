@@ -59,14 +59,17 @@ def test_create_get_patch_submit(client, call, signatory, helsinki):
                     "end_date": f"{year + 1}-12-31", "g1_impact": "Säästöä"},
         "budget": [{"category": "personnel", "year": year, "description": "Työ", "amount": "10000.00"}],
         "requested_amount": "8500.00",
-        "co_applicants": ["049"],
-        "co_applicants_confirmed": True,
+        "participants": ["049"],
+        "participants_confirmed": True,
         "contacts": [{"name": "Sanna", "email": "sanna@example.com"}],
         "indicators": [{"name": "Aika", "baseline": "10", "target": "2", "follow_up": "Raportti"}],
     })  # fmt: skip
     assert response.status_code == 200, response.content
     body = response.json()
-    assert body["version"] == 2 and body["co_applicants"] == ["049"] and body["requested_amount"] == "8500.00"
+    assert body["version"] == 2 and body["requested_amount"] == "8500.00"
+    assert [(p["organisation"], p["role"], p["state"]) for p in body["participants"]] == [
+        ("091", "lead", "confirmed"), ("049", "partner", "waiting"),
+    ]  # fmt: skip
     assert body["budget"][0]["amount"] == "10000.00" and body["max_grant"] == "8500.00"
 
     response = api.post(f"{path}submit/")

@@ -153,7 +153,14 @@ def test_detail_content(client, summer_call):
         "max_value": None,
         "options": [],
         "criterion": "C1",
+        "min_count": None,
+        "max_count": None,
+        "answer_schema": {"type": "string", "maxLength": 2000},
     }
+    assert question_set["purpose"] == "application"
+    assert [(s["key"], s["kind"], s["required"]) for s in question_set["sections"]] == [
+        ("project", "questions", True), ("budget", "budget", True), ("maturity", "maturity", True),
+    ]  # fmt: skip
     size = question_set["questions"][2]
     assert size["type"] == "choice"
     assert size["criterion"] is None
@@ -248,10 +255,11 @@ def test_detail_query_count_is_constant(client, programme, tracks, django_assert
                       maturity_model=make_maturity_model(dimensions=1, levels=2))  # fmt: skip
     large = make_call(programme, tracks[0], slug="large", questions=40, criteria=10, cost_categories=8,
                       maturity_model=make_maturity_model(dimensions=7, levels=5))  # fmt: skip
-    # call, criteria, scale, cost categories, maturity levels, dimensions, descriptors, question set, questions
-    with django_assert_num_queries(9):
+    # call, criteria, scale, cost categories, maturity levels, dimensions, descriptors, question set, sections,
+    # questions
+    with django_assert_num_queries(10):
         assert len(client.get(detail_url(small)).json()["question_set"]["questions"]) == 1
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         body = client.get(detail_url(large)).json()
     assert len(body["question_set"]["questions"]) == 40
     assert len(body["maturity_model"]["dimensions"]) == 7

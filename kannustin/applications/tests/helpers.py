@@ -31,7 +31,7 @@ def make_call(*, opens_at: datetime | None = None, closes_at: datetime | None = 
             question_set=question_set, key=key, type=kind, max_length=limit, required=required, section="basics",
             order=order, label_fi=key, label_sv=key, label_en=key,
         ).save(bypass_lock=True)  # fmt: skip
-    Question.objects.filter(question_set=question_set, key="g1_impact").update(section="criteria", order=10)
+    Question.objects.filter(question_set=question_set, key="g1_impact").update(order=10)
     return call
 
 
@@ -65,7 +65,7 @@ def complete_application(application, user, *, requested="8500.00", amount="1000
             "indicators": [
                 {"name": "Käsittelyaika", "baseline": "10 pv", "target": "2 pv", "follow_up": "Kuukausittain"}
             ],
-            "co_applicants_confirmed": True,
+            "participants_confirmed": True,
         },
     )
     rate_maturity(application.organisation, application.call, user)

@@ -140,7 +140,7 @@ def test_missing_lists_everything(helsinki, signatory):
         actions.submit(application, by=signatory)
     codes = {m["code"] for m in excinfo.value.missing}
     assert {"answer_missing", "budget_missing", "requested_amount_missing", "contacts_missing",
-            "indicators_missing", "co_applicants_unconfirmed", "maturity_assessment_missing"} <= codes  # fmt: skip
+            "indicators_missing", "participants_unconfirmed", "maturity_assessment_missing"} <= codes  # fmt: skip
 
 
 def test_submitted_is_read_only(helsinki, signatory):

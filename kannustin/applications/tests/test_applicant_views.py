@@ -17,6 +17,7 @@ from kannustin.core import clock
 from kannustin.core.formats import format_date, format_time
 from kannustin.core.models import Notification
 from kannustin.programmes.models import Question
+from kannustin.programmes.tests.factories import add_page
 from kannustin.registry.models import Organisation
 
 from .. import actions
@@ -37,6 +38,7 @@ def english(client):
 def call(reference_data):
     call = make_call()
     question_set = call.current_question_set()
+    add_page(question_set, "sharing", 25)
     # A page of other kinds of questions, to see every widget saved and shown again.
     for order, (key, kind, extra) in enumerate(
         [

@@ -12,7 +12,7 @@ from django.utils import translation
 from kannustin.accounts.roles import Role
 from kannustin.core.money import AmountFormatError, to_money
 
-from .. import actions, validation
+from .. import actions, presentation, validation
 from ..views.applicant import task_list
 from .helpers import complete_application, make_call
 
@@ -45,7 +45,7 @@ def test_a_fresh_draft_has_done_nothing(client, draft, signatory):
     progress."""
     client.force_login(signatory)
     page = overview(client, draft)
-    tasks = task_list(draft)
+    tasks = task_list(draft, signatory)
     required = [task for task in tasks["tasks"] if task["required"]]
     assert tasks["done"] == 0 and tasks["total"] == len(required) < len(tasks["tasks"])
     assert f"You have completed 0 of {len(required)} required parts." in page
@@ -55,7 +55,7 @@ def test_a_fresh_draft_has_done_nothing(client, draft, signatory):
 
 def test_progress_counts_required_parts_done(client, draft, signatory):
     application = complete_application(draft, signatory)
-    tasks = task_list(application)
+    tasks = task_list(application, signatory)
     assert tasks["done"] == tasks["total"]
     client.force_login(signatory)
     assert f"You have completed {tasks['total']} of {tasks['total']} required parts." in overview(
@@ -75,7 +75,7 @@ def test_saving_is_promised_only_where_it_happens(client, draft, signatory):
 
 def test_own_financing_share_is_never_negative_nor_above_100(client, draft, signatory):
     application = complete_application(draft, signatory, requested="12000.00", amount="10000.00")
-    summary = actions.budget_summary(application)
+    summary = presentation.budget_summary(application)
     assert summary["own_financing"] is None and summary["own_share"] is None
     assert not summary["within_limit"]
     client.force_login(signatory)
@@ -87,7 +87,7 @@ def test_own_financing_share_is_never_negative_nor_above_100(client, draft, sign
 
 def test_own_financing_share_within_the_rules(draft, signatory):
     application = complete_application(draft, signatory, requested="8500.00", amount="10000.00")
-    summary = actions.budget_summary(application)
+    summary = presentation.budget_summary(application)
     assert summary["own_financing"] == Decimal("1500.00") and summary["own_share"] == Decimal("15.00")
 
 

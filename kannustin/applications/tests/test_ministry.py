@@ -101,8 +101,8 @@ def submitted_application(
                 {"category": "personnel", "year": year, "description": "Asiantuntija", "amount": "40000.00"},
             ],
             "requested_amount": str(amount),
-            "co_applicants": ["049"],
-            "co_applicants_confirmed": True,
+            "participants": ["049"],
+            "participants_confirmed": True,
             "contacts": [
                 {
                     "name": "Liisa Yhteys",

@@ -152,7 +152,7 @@ def test_completion_request_emails_follow_each_recipients_language(
                 "case": application.case_number,
                 "due": f"{clock.helsinki(due):%-d.%-m.%Y}",
             }
-            attachments = gettext("Attachments")
+            attachments = application.section("attachments").tr("title")
         assert message.subject == subject, language
         assert "Lisää liite" in message.body and f"- {attachments}" in message.body, language
     assert to_colleague.subject != to_signatory.subject  # Swedish and Finnish, not one language for both
@@ -191,7 +191,7 @@ def test_every_email_template_renders(call, helsinki, user_factory, language):
         "application": application, "call": call, "request": request, "first_time": True, "pdf_attached": True,
         "submitted_at": clock.helsinki(clock.now()), "received_at": clock.helsinki(clock.now()),
         "due_at": clock.helsinki(request.due_at), "closes_at": clock.helsinki(call.closes_at),
-        "answered_at": None, "withdrawn_at": None, "sections": notifications.section_titles(["budget"]),
+        "answered_at": None, "withdrawn_at": None, "sections": notifications.section_titles(application, ["budget"]),
         "missing": ["Täytä budjetti."], "kind": "7d", "url": "https://kannustin.example/x/",
     }  # fmt: skip
     names = ["application_receipt", "completion_requested", "completion_request_sent", "completion_answered",

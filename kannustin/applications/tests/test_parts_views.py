@@ -17,14 +17,14 @@ from kannustin.accounts.roles import Role
 from kannustin.core import clock
 from kannustin.programmes.models import CostCategory
 
-from .. import actions, validation
+from .. import actions, completeness, validation
 from ..models import Application, Status
-from ..views.parts import amount_text, fold, search_municipalities
+from ..views.parts import amount_text, fold, search_organisations
 from .helpers import complete_application, make_call
 
 pytestmark = pytest.mark.django_db
 
-PARTS = ["indicators", "co_applicants", "contacts", "budget", "attachments", "confidentiality"]
+PARTS = ["indicators", "participants", "contacts", "budget", "attachments", "confidentiality"]
 
 
 @pytest.fixture(autouse=True)
@@ -112,7 +112,7 @@ def test_indicators_save_ignores_empty_rows_and_continue_goes_to_the_next_part(s
     }
     response = signed_in.post(url("indicators", draft), data)
     assert response.status_code == 302
-    assert response["Location"] == url("co_applicants", draft)
+    assert response["Location"] == url("participants", draft)
     saved = fresh(draft)
     assert list(saved.indicators.values_list("name", "baseline", "target", "follow_up")) == [
         ("Käsittelyaika", "10 päivää", "2 päivää", "Kuukausiraportti")
@@ -175,7 +175,7 @@ def test_remove_checkbox_drops_a_saved_indicator(signed_in, draft, signatory):
 
 
 def test_an_indicator_is_needed_to_submit(draft):
-    codes = {item["code"] for item in validation.missing_for_submit(draft)}
+    codes = {item["code"] for item in completeness.missing_for_submit(draft)}
     assert "indicators_missing" in codes
 
 
@@ -303,14 +303,14 @@ def test_85_percent_rule_with_cents(signed_in, draft, call, signatory):
     assert 'href="#id_requested_amount"' in error_summary(page)
     # … and submission is refused while it is exceeded.
     saved = complete_application(saved, signatory, requested="8500.01")
-    assert "aid_share_exceeded" in {m["code"] for m in validation.missing_for_submit(saved)}
+    assert "aid_share_exceeded" in {m["code"] for m in completeness.missing_for_submit(saved)}
     with pytest.raises(actions.Incomplete):
         actions.submit(saved, by=signatory)
     # 8 500,00 € is exactly 85 %: allowed, and "continue" goes on.
     saved = fresh(saved)
     response = signed_in.post(url("budget", saved), budget_post(saved, lines, "8 500,00"))
     assert response["Location"] == url("attachments", saved)
-    assert "aid_share_exceeded" not in {m["code"] for m in validation.missing_for_submit(fresh(saved))}
+    assert "aid_share_exceeded" not in {m["code"] for m in completeness.missing_for_submit(fresh(saved))}
 
 
 def test_budget_over_the_limit_saved_for_later_shows_a_warning_not_an_error(signed_in, draft, call):
@@ -334,36 +334,36 @@ def test_amount_text_goes_back_into_inputs_in_the_users_format():
 # Co-applicants -------------------------------------------------------------------------------------------
 
 
-def test_municipality_search_by_swedish_name_and_by_code(reference_data):
-    assert "545" in [o.code for o in search_municipalities("Närpes")]
-    assert "545" in [o.code for o in search_municipalities("narpes")]  # accents and case do not matter
-    assert [o.code for o in search_municipalities("091")][0] == "091"
-    assert [o.code for o in search_municipalities("91")][0] == "091"
-    assert len(search_municipalities("a")) == 20
-    assert search_municipalities("   ") == []
+def test_organisation_search_by_swedish_name_and_by_code(reference_data):
+    assert "545" in [o.code for o in search_organisations("Närpes")]
+    assert "545" in [o.code for o in search_organisations("narpes")]  # accents and case do not matter
+    assert [o.code for o in search_organisations("091")][0] == "091"
+    assert [o.code for o in search_organisations("91")][0] == "091"
+    assert len(search_organisations("a")) == 20
+    assert search_organisations("   ") == []
     assert fold("Ähtäri") == "ahtari"
 
 
-def test_municipality_search_lists_current_municipalities_first_and_says_what_merged(reference_data):
+def test_organisation_search_lists_current_municipalities_first_and_says_what_merged(reference_data):
     from kannustin.registry.models import Organisation
 
     merged = Organisation.objects.filter(merged_into__isnull=False).select_related("merged_into").first()
     assert merged is not None
-    results = search_municipalities(merged.name_fi)
+    results = search_organisations(merged.name_fi)
     assert merged in results
-    in_2026 = [o.in_2026 for o in search_municipalities("a", limit=1000)]
+    in_2026 = [o.in_2026 for o in search_organisations("a", limit=1000)]
     assert True in in_2026 and False in in_2026
     assert in_2026 == sorted(in_2026, reverse=True)
 
 
-def test_municipality_search_fragment(client, signatory, draft):
+def test_organisation_search_fragment(client, signatory, draft):
     client.force_login(signatory)
-    response = client.get(reverse("applications:municipality_search"), {"q": "Närpes"})
+    response = client.get(reverse("applications:organisation_search"), {"q": "Närpes"})
     assert response.status_code == 200
     html = response.content.decode()
     assert "<html" not in html
     assert "Närpes" in html and 'name="add" value="545"' in html
-    response = client.get(reverse("applications:municipality_search"), {"q": "091", "application": draft.pk})
+    response = client.get(reverse("applications:organisation_search"), {"q": "091", "application": draft.pk})
     html = response.content.decode()
     assert "The applicant" in html and 'value="091"' not in html
 
@@ -373,64 +373,65 @@ def test_merged_municipality_says_into_what(client, signatory, reference_data):
 
     merged = Organisation.objects.filter(merged_into__isnull=False).select_related("merged_into").first()
     client.force_login(signatory)
-    html = client.get(reverse("applications:municipality_search"), {"q": merged.code}).content.decode()
+    html = client.get(reverse("applications:organisation_search"), {"q": merged.code}).content.decode()
     assert f"Merged into {merged.merged_into.name_en or merged.merged_into.name_fi}" in html
 
 
-def test_co_applicants_search_without_javascript_then_add_and_remove(signed_in, draft):
-    page = signed_in.get(url("co_applicants", draft), {"q": "Närpes"})
+def test_participants_search_without_javascript_then_add_and_remove(signed_in, draft):
+    page = signed_in.get(url("participants", draft), {"q": "Närpes"})
     assert 'name="add" value="545"' in page.content.decode()
     response = signed_in.post(
-        url("co_applicants", draft), {"version": draft.version, "add": "545", "q": "Närpes"}
+        url("participants", draft), {"version": draft.version, "add": "545", "q": "Närpes"}
     )
-    assert response["Location"] == url("co_applicants", draft) + "?q=N%C3%A4rpes"
+    assert response["Location"] == url("participants", draft) + "?q=N%C3%A4rpes"
     saved = fresh(draft)
-    assert list(saved.co_applicants.values_list("code", flat=True)) == ["545"]
+    assert [p.organisation.code for p in saved.partners()] == ["545"]
+    assert saved.partners()[0].state == "waiting"
     page = signed_in.get(response["Location"]).content.decode()
-    assert "was added to the co-applicants" in page
+    assert "was added to the participants" in page
     assert 'name="remove" value="545"' in page
-    response = signed_in.post(url("co_applicants", draft), {"version": saved.version, "remove": "545"})
+    response = signed_in.post(url("participants", draft), {"version": saved.version, "remove": "545"})
     assert response.status_code == 302
-    assert fresh(draft).co_applicants.count() == 0
+    assert fresh(draft).partners() == []
 
 
-def test_co_applicants_refuses_the_applicant_itself(signed_in, draft):
-    response = signed_in.post(url("co_applicants", draft), {"version": draft.version, "add": "091"})
+def test_participants_refuse_the_applicant_itself(signed_in, draft):
+    response = signed_in.post(url("participants", draft), {"version": draft.version, "add": "091"})
     assert response.status_code == 200
-    assert "The applicant itself is not a co-applicant." in error_summary(response)
+    assert "The applicant itself is not a partner." in error_summary(response)
 
 
-def test_co_applicants_confirmation_is_required(signed_in, draft):
-    response = signed_in.post(url("co_applicants", draft), {"version": draft.version, "action": "continue"})
+def test_participants_confirmation_is_required(signed_in, draft):
+    response = signed_in.post(url("participants", draft), {"version": draft.version, "action": "continue"})
     assert response.status_code == 200
-    assert "Choose whether the municipality applies alone" in error_summary(response)
+    assert "Choose whether the municipality applies alone or with others" in error_summary(response)
     assert 'href="#id_applies_0"' in error_summary(response)
     # "With us" needs a list.
     data = {"version": draft.version, "action": "continue", "applies": "together"}
-    response = signed_in.post(url("co_applicants", draft), data)
-    assert "Add at least one municipality" in error_summary(response)
+    response = signed_in.post(url("participants", draft), data)
+    assert "Add at least one partner" in error_summary(response)
     assert re.search(r'value="together"[^>]*checked', response.content.decode())  # the choice is kept
-    assert fresh(draft).co_applicants_confirmed is False
+    assert fresh(draft).participants_confirmed is False
     # Alone is confirmed and the form goes on.
     data["applies"] = "alone"
-    response = signed_in.post(url("co_applicants", draft), data)
+    response = signed_in.post(url("participants", draft), data)
     assert response["Location"] == url("contacts", draft)
-    assert fresh(draft).co_applicants_confirmed is True
+    assert fresh(draft).participants_confirmed is True
 
 
-def test_co_applicants_with_a_list_confirmed(signed_in, draft, signatory):
-    draft = actions.save(draft, by=signatory, version=draft.version, changes={"co_applicants": ["049"]})
+def test_participants_with_a_list_confirmed(signed_in, draft, signatory):
+    draft = actions.save(draft, by=signatory, version=draft.version, changes={"participants": ["049"]})
     data = {"version": draft.version, "action": "continue", "applies": "alone"}
-    response = signed_in.post(url("co_applicants", draft), data)
-    assert "Remove the municipalities from the list" in error_summary(response)
+    response = signed_in.post(url("participants", draft), data)
+    assert "Remove the partners from the list" in error_summary(response)
     data["applies"] = "together"
-    response = signed_in.post(url("co_applicants", draft), data)
+    response = signed_in.post(url("participants", draft), data)
     assert response.status_code == 302
     saved = fresh(draft)
-    assert saved.co_applicants_confirmed is True
+    assert saved.participants_confirmed is True
     # Emptying the list asks for the confirmation again.
-    signed_in.post(url("co_applicants", draft), {"version": saved.version, "remove": "049"})
-    assert fresh(draft).co_applicants_confirmed is False
+    signed_in.post(url("participants", draft), {"version": saved.version, "remove": "049"})
+    assert fresh(draft).participants_confirmed is False
 
 
 # Business secrets ----------------------------------------------------------------------------------------
@@ -494,7 +495,7 @@ def submitted(application, signatory):
     return actions.submit(application, by=signatory)
 
 
-@pytest.mark.parametrize("part", ["indicators", "contacts", "budget", "co_applicants", "confidentiality"])
+@pytest.mark.parametrize("part", ["indicators", "contacts", "budget", "participants", "confidentiality"])
 def test_parts_are_read_only_after_submission(signed_in, draft, signatory, part):
     application = submitted(draft, signatory)
     response = signed_in.get(url(part, application))
@@ -536,7 +537,7 @@ def test_ministry_official_reads_a_submitted_part_but_cannot_change_it(
     client.force_login(official)
     response = client.get(url("budget", application))
     assert response.status_code == 200
-    assert "Only the applying organisation can change it" in response.content.decode()
+    assert "Only the organisations taking part can change it" in response.content.decode()
     assert client.post(url("budget", application), {"version": application.version}).status_code == 404
 
 
@@ -558,7 +559,7 @@ def test_another_municipalitys_user_gets_404_on_every_part(client, draft, outsid
         )
     assert (
         client.get(
-            reverse("applications:municipality_search"), {"q": "a", "application": draft.pk}
+            reverse("applications:organisation_search"), {"q": "a", "application": draft.pk}
         ).status_code
         == 404
     )
@@ -583,10 +584,8 @@ def test_query_counts_do_not_grow_with_the_organisations_applications(
 ):
     settings.MAX_OPEN_DRAFTS_PER_CALL = 100  # an organisation with very many applications
     draft = complete_application(draft, signatory)
-    draft = actions.save(
-        draft, by=signatory, version=draft.version, changes={"co_applicants": ["049", "545"]}
-    )
-    paths = [url(part, draft) for part in PARTS] + [url("co_applicants", draft) + "?q=a"]
+    draft = actions.save(draft, by=signatory, version=draft.version, changes={"participants": ["049", "545"]})
+    paths = [url(part, draft) for part in PARTS] + [url("participants", draft) + "?q=a"]
     for path in paths:  # warm up caches (content types, sessions)
         signed_in.get(path)
     one = {path: _count(signed_in, path) for path in paths}

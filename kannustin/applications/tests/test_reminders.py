@@ -147,6 +147,8 @@ def test_jobs_are_registered():
     jobs = {job.name: job for job in scheduler.jobs()}
     assert jobs["core.send_due_email"].every == timedelta(minutes=1)
     assert jobs["applications.deadline_reminders"].every == timedelta(minutes=15)
+    assert jobs["applications.make_missing_receipts"].every == timedelta(minutes=10)
+    assert jobs["applications.expire_overdue_completions"].every == timedelta(minutes=1)
 
 
 def test_each_job_runs_once_per_interval(monkeypatch):

@@ -8,7 +8,7 @@ organisation (the PDF copy is also open to the ministry's officials once submitt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,23 +22,17 @@ from kannustin.accounts.roles import Role
 from kannustin.core import clock
 from kannustin.core.formats import format_date, format_time
 from kannustin.core.models import Notification
+from kannustin.core.permissions import can
 from kannustin.maturity import services as maturity
 from kannustin.programmes.models import Call, Question
-from kannustin.registry.models import Organisation
+from kannustin.registry.models import Organisation, find_organisation
 
-from .. import actions, permissions, similarity, tasks, validation
+from .. import actions, completeness, permissions, similarity, tasks, validation
 from ..forms import SectionForm, WithdrawForm
-from ..models import (
-    STRUCTURED_SECTIONS,
-    Application,
-    Attachment,
-    BudgetLine,
-    CompletionRequest,
-    ContactPerson,
-    Indicator,
-    Status,
-)
-from .common import answer_display, application_context, get_application, render_conflict, section_title
+from ..models import Application, CompletionRequest, Participant, Status
+from ..parts import PARTS, fetch_rows, part_for, saved_flags
+from ..presentation import answer_display, application_context, next_section_url, section_title, section_url
+from .common import get_application, refusal_message, render_conflict
 
 # Task statuses of the task list; codes in the code, labels translated.
 TASK_STATUS = {
@@ -50,8 +44,6 @@ TASK_STATUS = {
     "cannot_start": gettext_lazy("Cannot start yet"),
     "submitted": gettext_lazy("Submitted"),
 }
-# Parts of the form that need nothing to be submitted.
-OPTIONAL_PARTS = {"attachments", "confidentiality"}
 # The questions whose answers are compared with other applications (the title and summary).
 SIMILARITY_KEYS = {"project_name", "title", "summary"}
 
@@ -66,48 +58,37 @@ def organisation_identifier(organisation) -> str:
 
 def part_url(application, key: str) -> str:
     """The page of a part of the form."""
-    if key == "maturity":
-        return reverse(
-            "maturity:overview", args=[organisation_identifier(application.organisation), application.call_id]
-        )
-    if key in STRUCTURED_SECTIONS:
-        return reverse(f"applications:{key}", args=[application.pk])
-    return reverse("applications:section", args=[application.pk, key])
-
-
-def _questions(application) -> list[Question]:
-    return application.questions()
+    section_ = application.section(key)
+    if section_ is None:
+        return reverse("applications:overview", args=[application.pk])
+    return section_url(application, section_)
 
 
 def _with_urls(application, missing: list[dict]) -> list[dict]:
     for item in missing:
         url = part_url(application, item["section"])
+        section_ = application.section(item["section"])
         field = item.get("field") or ""
         # Answers link straight to their field on the section page.
-        if item["section"] not in STRUCTURED_SECTIONS and item["section"] != "maturity" and field:
+        if section_ is not None and section_.is_questions and field:
             url = f"{url}#id_{field}"
         item["url"] = url
     return missing
 
 
-def _open_request(application):
-    if application.status != Status.COMPLETION_REQUESTED:
-        return None
-    return (
-        application.completion_requests.filter(state=CompletionRequest.State.OPEN)
-        .order_by("-created_at")
-        .first()
-    )
-
-
 def _locked_reason(application, allowed) -> str:
-    if application.status == Status.WITHDRAWN:
-        return _("The application has been withdrawn. It can no longer be changed.")
-    if application.status == Status.SUBMITTED:
-        return _("The application has been submitted. It can no longer be changed.")
-    if allowed is not None:
+    code = application.editing_refusal()
+    if code is None and allowed is not None:
         return _("Only the parts named in the request for completion can be changed now.")
-    return _("This part of the application cannot be changed now.")
+    return refusal_message(application, code or "not_editable")
+
+
+def _changeable(request, application) -> set[str]:
+    """The keys of the parts this person may change now."""
+    if not can(request.user, "change", application):
+        return set()
+    allowed = application.changeable_parts()
+    return {s.key for s in application.sections() if allowed is None or s.key in allowed}
 
 
 def _version_of(request) -> int:
@@ -152,7 +133,11 @@ def dashboard(request):
             .order_by("closes_at", "pk")
         )
         applications = list(
-            Application.objects.filter(organisation_id__in=organisation_ids)
+            Application.objects.filter(
+                pk__in=Participant.objects.filter(
+                    organisation_id__in=organisation_ids, declined_at__isnull=True
+                ).values("application_id")
+            )
             .for_list()
             .prefetch_related(
                 Prefetch(
@@ -165,12 +150,32 @@ def dashboard(request):
             )
             .order_by("-updated_at", "-pk")
         )
+        invitations = list(
+            Participant.objects.filter(
+                organisation_id__in=organisation_ids, role=Participant.Role.PARTNER,
+                confirmed_at__isnull=True, declined_at__isnull=True,
+            )
+            .exclude(application__status=Status.WITHDRAWN)
+            .select_related("application", "application__organisation", "application__call", "organisation")
+        )  # fmt: skip
+    else:
+        invitations = []
     notifications = list(Notification.objects.filter(user=request.user).order_by("-created_at", "-id")[:10])
 
+    partner_of = {}
+    for participation in Participant.objects.filter(
+        organisation_id__in=organisation_ids, role=Participant.Role.PARTNER, declined_at__isnull=True
+    ).values_list("organisation_id", "application_id"):
+        partner_of.setdefault(participation[0], set()).add(participation[1])
     groups = []
     for membership in memberships:
         organisation = membership.organisation
         own = [a for a in applications if a.organisation_id == organisation.pk]
+        partnered = [
+            a
+            for a in applications
+            if a.organisation_id != organisation.pk and a.pk in partner_of.get(organisation.pk, set())
+        ]
         drafts = [a for a in own if a.status == Status.DRAFT]
         groups.append(
             {
@@ -189,6 +194,8 @@ def dashboard(request):
                 ],
                 "drafts": drafts,
                 "submitted": [a for a in own if a.status != Status.DRAFT],
+                "partnered": partnered,
+                "invitations": [i for i in invitations if i.organisation_id == organisation.pk],
                 "requests": [(a, r) for a in own for r in a.open_requests],
             }
         )
@@ -200,8 +207,7 @@ def dashboard(request):
 
 
 def _member_organisation(request, org_code: str) -> Organisation:
-    lookup = {"business_id": org_code} if "-" in org_code else {"code": org_code}
-    organisation = Organisation.objects.filter(**lookup).first()
+    organisation = find_organisation(org_code)
     if organisation is None or not permissions.member_role(request.user, organisation.pk):
         raise Http404
     return organisation
@@ -254,111 +260,77 @@ def too_many_drafts_message(call, count) -> str:
 
 
 def _saved_parts(application, questions) -> dict:
-    """Which parts hold anything saved. One query for the structured parts."""
-    flags = (
-        Application.objects.filter(pk=application.pk)
-        .annotate(
-            has_indicators=Exists(Indicator.objects.filter(application=OuterRef("pk"))),
-            has_contacts=Exists(ContactPerson.objects.filter(application=OuterRef("pk"))),
-            has_budget=Exists(BudgetLine.objects.filter(application=OuterRef("pk"))),
-            has_attachments=Exists(Attachment.objects.filter(application=OuterRef("pk"))),
-            has_secret_attachments=Exists(
-                Attachment.objects.filter(application=OuterRef("pk"), confidential=True)
-            ),
-        )
-        .values("has_indicators", "has_contacts", "has_budget", "has_attachments", "has_secret_attachments")
-        .get()
-    )
-    saved = {
-        "indicators": flags["has_indicators"],
-        "contacts": flags["has_contacts"],
-        "budget": flags["has_budget"] or application.requested_amount is not None,
-        "attachments": flags["has_attachments"],
-        "co_applicants": application.co_applicants_confirmed,
-        "confidentiality": bool(application.confidential_keys) or flags["has_secret_attachments"],
-    }
+    """Which parts hold anything saved: one query for all the structured parts of the form."""
+    flags = saved_flags(application)
+    saved = {}
     answers = application.answers or {}
     for question in questions:
-        if answers.get(question.key) not in (None, "", []):
-            saved[question.section] = True
-        else:
-            saved.setdefault(question.section, False)
+        empty = question.answer_type.is_empty(answers.get(question.key))
+        saved[question.section] = saved.get(question.section, False) or not empty
+    for section_ in application.sections():
+        part = part_for(section_)
+        if part is not None:
+            saved[section_.key] = part.is_saved(application, flags)
     return saved
 
 
 def _maturity_state(application, assessment, missing) -> str:
-    """The self-assessment's state without reading the model's structure again: when the call requires the
+    """The self-assessment's state without reading the model's structure again: when the form requires the
     assessment, `missing_for_submit` has already said whether it is complete."""
     if assessment is None:
         return "not_started"
     if assessment.is_frozen:
         return "frozen"
-    if application.call.maturity_required and application.is_editable:
-        return "in_progress" if any(item["section"] == "maturity" for item in missing) else "complete"
+    section_ = application.section(PARTS["maturity"].kind)
+    if section_ is not None and section_.required and application.is_editable:
+        return "in_progress" if any(item["section"] == section_.key for item in missing) else "complete"
     return maturity.status(assessment)
 
 
-def task_list(application) -> dict:
-    prefetch_related_objects([application], "question_set__questions")
-    questions = _questions(application)
-    keys = actions.section_keys(application)
+def task_list(application, user) -> dict:
+    questions = application.questions()
+    open_for_changes = application.is_editable and application.editing_refusal() is None
     # Only an application that can still change has anything missing that matters.
     missing = (
-        _with_urls(application, validation.missing_for_submit(application)) if application.is_editable else []
+        _with_urls(application, completeness.missing_for_submit(application)) if open_for_changes else []
     )
     missing_sections = {item["section"] for item in missing}
-    allowed = actions.editable_sections(application)
+    allowed = application.changeable_parts()
     saved = _saved_parts(application, questions)
-    required_sections = {q.section for q in questions if q.required} | (
-        set(STRUCTURED_SECTIONS) - OPTIONAL_PARTS
-    )
+    maturity_kind = PARTS["maturity"].kind
 
-    def status_of(key):
-        if not application.is_editable or (allowed is not None and key not in allowed):
+    def status_of(section_):
+        if not open_for_changes or (allowed is not None and section_.key not in allowed):
             return "cannot_change"
-        if key in missing_sections:
-            return "incomplete" if saved.get(key) else "not_started"
-        if saved.get(key) or key in required_sections:
+        if section_.kind == maturity_kind:
+            state = _maturity_state(application, application.maturity_assessment(), missing)
+            return {"not_started": "not_started", "in_progress": "incomplete", "complete": "completed",
+                    "frozen": "cannot_change"}[state]  # fmt: skip
+        if section_.key in missing_sections:
+            return "incomplete" if saved.get(section_.key) else "not_started"
+        if saved.get(section_.key) or section_.required:
             return "completed"
         return "optional"
 
     tasks_ = []
-    for key in keys:
-        status = status_of(key)
-        tasks_.append(
-            {
-                "key": key,
-                "title": section_title(key),
-                "url": part_url(application, key),
-                "status": status,
-                "status_label": TASK_STATUS[status],
-                "required": key in required_sections,
-            }
-        )
-    call = application.call
-    if call.maturity_model_id:
-        assessment = application.maturity_assessment()
-        state = _maturity_state(application, assessment, missing)
-        status = {
-            "not_started": "not_started",
-            "in_progress": "incomplete",
-            "complete": "completed",
-            "frozen": "cannot_change",
-        }[state]
-        tasks_.append(
-            {
-                "key": "maturity",
-                "title": section_title("maturity"),
-                "url": part_url(application, "maturity"),
-                "status": status,
-                "status_label": TASK_STATUS[status],
-                "hint": _("Required before submitting. The level does not affect the grant.")
-                if call.maturity_required
-                else "",
-                "required": call.maturity_required,
-            }
-        )
-    if application.is_editable:
+    for section_ in application.sections():
+        status = status_of(section_)
+        task = {
+            "key": section_.key,
+            "title": section_.tr("title"),
+            "url": section_url(application, section_),
+            "status": status,
+            "status_label": TASK_STATUS[status],
+            "required": section_.required,
+        }
+        if section_.kind == maturity_kind:
+            task["hint"] = (
+                _("Required before submitting. The level does not affect the grant.")
+                if section_.required
+                else ""
+            )
+        tasks_.append(task)
+    if open_for_changes:
         check_status = "cannot_start" if missing else "not_started"
     else:
         check_status = "submitted" if application.status == Status.SUBMITTED else "cannot_change"
@@ -368,6 +340,9 @@ def task_list(application) -> dict:
         "allowed": allowed,
         "check_status": check_status,
         "check_status_label": TASK_STATUS[check_status],
+        "locked_reason": ""
+        if open_for_changes or not application.is_editable
+        else _locked_reason(application, allowed),
         # Progress counts the required parts only: an optional part is not "done" by being optional.
         "done": sum(1 for task in tasks_ if task["required"] and task["status"] == "completed"),
         "total": sum(1 for task in tasks_ if task["required"]),
@@ -377,17 +352,18 @@ def task_list(application) -> dict:
 @login_required
 def overview(request, pk):
     application = get_application(request, pk, edit=True)
-    context = task_list(application)
-    completion_request = _open_request(application)
+    context = task_list(application, request.user)
+    completion_request = application.open_completion_request()
     context.update(
         {
             "application": application,
             "call": application.call,
             "completion_request": completion_request,
-            "open_titles": [section_title(key) for key in completion_request.sections]
+            "open_titles": [section_title(application, key) for key in completion_request.sections]
             if completion_request
             else [],
-            "can_submit": permissions.can_submit(request.user, application),
+            "can_submit": can(request.user, "submit", application),
+            "partners": application.partners(),
             "Status": Status,
         }
     )
@@ -395,13 +371,6 @@ def overview(request, pk):
 
 
 # Question sections --------------------------------------------------------------------------------------
-
-
-def _next_url(application, keys: list[str], section: str) -> str:
-    index = keys.index(section) if section in keys else len(keys)
-    if index + 1 < len(keys):
-        return part_url(application, keys[index + 1])
-    return reverse("applications:check", args=[application.pk])
 
 
 def _unchanged(application, questions, answers: dict) -> bool:
@@ -478,15 +447,16 @@ def _form_errors(form) -> list[dict]:
 @login_required
 def section(request, pk, section):
     application = get_application(request, pk, edit=True)
-    all_questions = _questions(application)
+    all_questions = application.questions()
     questions = [question for question in all_questions if question.section == section]
-    if not questions:
-        if section in STRUCTURED_SECTIONS:
-            return redirect(part_url(application, section))
+    record = application.section(section)
+    if record is None:
         raise Http404
-    keys = actions.section_keys(application)
-    allowed = actions.editable_sections(application)
-    editable = application.is_editable and (allowed is None or section in allowed)
+    if not record.is_questions:
+        return redirect(part_url(application, section))
+    keys = [s.key for s in application.sections()]
+    allowed = application.changeable_parts()
+    editable = section in _changeable(request, application)
     attachments = (
         list(application.attachments.all()) if any(q.type == Question.Type.FILE for q in questions) else []
     )
@@ -503,11 +473,11 @@ def section(request, pk, section):
         if form.is_valid():
             try:
                 application, saved, errors, current = _save_answers(request, application, questions, form)
-            except actions.NotEditable:
-                # Submitted, withdrawn or closed for this part since the page was opened.
+            except actions.NotEditable as exc:
+                # Submitted, withdrawn, past its deadline or closed for this part since the page was opened.
                 if htmx:
                     return _saved_fragment(request, application, "not_editable")
-                messages.error(request, _("This part of the application cannot be changed now."))
+                messages.error(request, refusal_message(application, exc.code))
                 return redirect(request.path)
             if current is not None:
                 if htmx:
@@ -519,7 +489,7 @@ def section(request, pk, section):
                 if htmx:
                     return _saved_fragment(request, application, "saved", saved=saved)
                 if request.POST.get("action") == "continue":
-                    return redirect(_next_url(application, keys, section))
+                    return redirect(next_section_url(application, section))
                 messages.success(request, _("Your answers were saved. You can come back to them later."))
                 return redirect("applications:overview", pk=application.pk)
         if htmx:
@@ -533,7 +503,8 @@ def section(request, pk, section):
         "application": application,
         "call": application.call,
         "section": section,
-        "title": section_title(section),
+        "record": record,
+        "title": record.tr("title"),
         "form": form,
         "editable": editable,
         "locked_reason": "" if editable else _locked_reason(application, allowed),
@@ -545,7 +516,7 @@ def section(request, pk, section):
         ],
         "step": index + 1,
         "steps": len(keys),
-        "next_url": _next_url(application, keys, section),
+        "next_url": next_section_url(application, section),
         "show_similar": show_similar,
         "similar": similarity.similar_applications(application) if show_similar else [],
         "Status": Status,
@@ -558,7 +529,7 @@ def similar(request, pk):
     """The "Similar projects" panel, refreshed by htmx after the title or summary is saved."""
     application = get_application(request, pk, edit=True)
     if not getattr(request, "htmx", False):
-        question = next((q for q in _questions(application) if q.key in SIMILARITY_KEYS), None)
+        question = next((q for q in application.questions() if q.key in SIMILARITY_KEYS), None)
         if question is None:
             return redirect("applications:overview", pk=application.pk)
         return redirect(part_url(application, question.section))
@@ -573,38 +544,39 @@ def similar(request, pk):
 
 
 def check_context(request, application) -> dict:
-    # Both application_context and missing_for_submit read these; fetched once.
-    prefetch_related_objects([application], "budget_lines", "contacts", "indicators")
+    # Both application_context and missing_for_submit read the parts' rows; fetched once.
+    fetch_rows(application)
     context = application_context(application)
-    allowed = actions.editable_sections(application)
+    open_for_changes = application.is_editable and application.editing_refusal() is None
     missing = (
-        _with_urls(application, validation.missing_for_submit(application)) if application.is_editable else []
+        _with_urls(application, completeness.missing_for_submit(application)) if open_for_changes else []
     )
-    can_submit = permissions.can_submit(request.user, application)
-    # The parts in the order of actions.section_keys: question sections, then the structured ones.
-    keys = [section_["key"] for section_ in context["sections"]] + list(STRUCTURED_SECTIONS)
-    changeable = {key for key in keys if application.is_editable and (allowed is None or key in allowed)}
+    may_submit = can(request.user, "submit", application)
+    changeable = _changeable(request, application)
     for section_ in context["sections"]:
-        section_["url"] = part_url(application, section_["key"])
         section_["changeable"] = section_["key"] in changeable
+    maturity_section = application.section(PARTS["maturity"].kind)
     context.update(
         {
             "missing": missing,
-            "can_submit": can_submit,
+            "open_for_changes": open_for_changes,
+            "locked_reason": ""
+            if open_for_changes or not application.is_editable
+            else _locked_reason(application, None),
+            "can_submit": may_submit,
             "changeable": changeable,
             "signatories": []
-            if can_submit
+            if may_submit
             else [
                 membership.user
                 for membership in Membership.objects.filter(
                     organisation=application.organisation, role=Role.SIGNATORY, user__is_active=True
                 ).select_related("user")
             ],
-            "urls": {key: part_url(application, key) for key in (*STRUCTURED_SECTIONS, "maturity")},
             "maturity_status": _maturity_state(application, context["assessment"], missing)
-            if application.call.maturity_model_id
+            if maturity_section is not None
             else "",
-            "completion_request": _open_request(application),
+            "completion_request": application.open_completion_request(),
             "resubmission": application.status == Status.COMPLETION_REQUESTED,
         }
     )
@@ -621,7 +593,7 @@ def check_answers(request, pk):
 @require_POST
 def submit(request, pk):
     application = get_application(request, pk, edit=True)
-    if not permissions.can_submit(request.user, application):
+    if not can(request.user, "submit", application):
         raise PermissionDenied
     # A double click or a retried request: the first one submitted it already.
     if application.status == Status.SUBMITTED and application.case_number:
@@ -644,7 +616,7 @@ def submit(request, pk):
             status=422,
         )
     except actions.CallClosed:
-        completion_request = _open_request(application)
+        completion_request = application.open_completion_request()
         return render(
             request,
             "applications/submit_errors.html",
@@ -680,7 +652,7 @@ def receipt(request, pk):
             "resubmitted": application.completion_requests.filter(
                 state=CompletionRequest.State.ANSWERED
             ).exists(),
-            "can_withdraw": permissions.can_submit(request.user, application) and application.can_withdraw,
+            "can_withdraw": can(request.user, "withdraw", application),
             "Status": Status,
         },
     )
@@ -713,14 +685,14 @@ def pdf(request, pk):
 @login_required
 def withdraw(request, pk):
     application = get_application(request, pk, edit=True)
-    is_signatory = permissions.can_submit(request.user, application)
+    is_signatory = can(request.user, "submit", application)
     form = WithdrawForm(request.POST or None)
     if request.method == "POST":
         if not is_signatory:
             raise PermissionDenied
         if application.status == Status.WITHDRAWN:
             return redirect("applications:overview", pk=application.pk)
-        if not application.can_withdraw:
+        if not can(request.user, "withdraw", application):
             messages.error(request, _("The application cannot be withdrawn now."))
             return redirect("applications:overview", pk=application.pk)
         if form.is_valid():
@@ -742,7 +714,7 @@ def withdraw(request, pk):
             "application": application,
             "form": form,
             "is_signatory": is_signatory,
-            "can_withdraw": application.can_withdraw,
+            "can_withdraw": can(request.user, "withdraw", application),
             "Status": Status,
         },
     )

@@ -1,57 +1,34 @@
 """Shared pieces of the application pages: finding an application the user may see, saving with the
-version check, the conflict page, and the full content of an application for check-your-answers, the
-ministry's view and the PDF copy."""
+version check, why something cannot change, and the conflict page. How an application is shown lives in
+`presentation.py`."""
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from kannustin.core import clock
+from kannustin.core.permissions import can
 
 from .. import actions, permissions, validation
-from ..models import Application, Status
-
-SECTION_TITLES = {
-    # Question sections of the shipped question sets; a call may add its own (shown by their key).
-    "basics": gettext_lazy("Project basics"),
-    "criteria": gettext_lazy("The project against the criteria"),
-    "goals": gettext_lazy("Goals"),
-    "sharing": gettext_lazy("Sharing the results"),
-    "other": gettext_lazy("Other information"),
-    "proposal": gettext_lazy("The proposal"),
-    "description": gettext_lazy("Description of the proposal"),
-    "partners": gettext_lazy("Partners"),
-    "joint": gettext_lazy("The joint project"),
-    # Structured parts
-    "indicators": gettext_lazy("Indicators"),
-    "co_applicants": gettext_lazy("Co-applicants"),
-    "contacts": gettext_lazy("Contact people"),
-    "budget": gettext_lazy("Budget"),
-    "attachments": gettext_lazy("Attachments"),
-    "confidentiality": gettext_lazy("Business secrets"),
-    "maturity": gettext_lazy("Maturity self-assessment"),
-}
-
-
-def section_title(key: str) -> str:
-    title = SECTION_TITLES.get(key)
-    return str(title) if title else key.replace("_", " ").capitalize()
+from ..models import Application
+from ..parts import change_owners
+from ..presentation import answer_display
 
 
 def get_application(request, pk: int, *, edit: bool = False) -> Application:
-    """The application if the user may see it (and, with edit=True, edit it); 404 otherwise, so that other
-    organisations cannot even learn that it exists."""
+    """The application if the user may see it; 404 otherwise, so that other organisations cannot even learn
+    that it exists. With edit=True only for the people of the organisations taking part (the ministry reads
+    through its own pages)."""
     application = get_object_or_404(
         Application.objects.select_related(
             "call", "call__programme", "call__track", "organisation", "question_set"
         ),
         pk=pk,
     )
-    if not permissions.can_view(request.user, application):
+    if not can(request.user, "view", application):
         raise Http404
-    if edit and not permissions.member_role(request.user, application.organisation_id):
+    if edit and not permissions.is_participant_member(request.user, application):
         raise Http404
     return application
 
@@ -73,9 +50,32 @@ def save_changes(request, application, changes: dict, *, conflict_fields=None):
         return application, exc.errors, None
     except actions.VersionConflict as exc:
         return application, {}, render_conflict(request, exc.application, changes, conflict_fields)
-    except actions.NotEditable:
-        messages.error(request, _("This part of the application cannot be changed now."))
-        return application, {"__all__": [_("This part of the application cannot be changed now.")]}, None
+    except actions.NotEditable as exc:
+        message = refusal_message(application, exc.code)
+        messages.error(request, message)
+        return application, {"__all__": [message]}, None
+
+
+def refusal_message(application, code: str) -> str:
+    """Why the application cannot be changed now, for people (codes from `Application.editing_refusal`)."""
+    from kannustin.core.formats import format_date, format_time
+
+    if code == "call_closed":
+        closes = clock.helsinki(application.call.closes_at)
+        return _(
+            "The call closed on %(date)s at %(time)s Finnish time: the draft can no longer be changed. You can "
+            "still read it and download it as PDF."
+        ) % {"date": format_date(closes), "time": format_time(closes)}
+    if code == "completion_overdue":
+        return _(
+            "The time to complete the application has passed: it can no longer be changed. The ministry has "
+            "what was saved before the due time."
+        )
+    if code == "withdrawn":
+        return _("The application has been withdrawn. It can no longer be changed.")
+    if code == "submitted":
+        return _("The application has been submitted. It can no longer be changed.")
+    return _("This part of the application cannot be changed now.")
 
 
 def render_conflict(request, current: Application, mine: dict, fields=None):
@@ -93,9 +93,9 @@ def render_conflict(request, current: Application, mine: dict, fields=None):
             row["mine_display"] = answer_display(question, value)
             row["theirs_display"] = answer_display(question, row["theirs"])
         rows.append(row)
-    for key in ("budget", "requested_amount", "co_applicants", "contacts", "indicators", "confidential_keys"):
+    for key, section in change_owners(current.sections()).items():
         if key in mine:
-            rows.append({"key": key, "label": labels.get(key) or section_title(key), "mine": mine[key],
+            rows.append({"key": key, "label": labels.get(key) or section.tr("title"), "mine": mine[key],
                          "theirs": theirs.get(key)})  # fmt: skip
     return render(
         request,
@@ -109,71 +109,3 @@ def render_conflict(request, current: Application, mine: dict, fields=None):
         },  # fmt: skip
         status=409,
     )
-
-
-def answer_display(question, value) -> str:
-    """An answer as a person reads it, in the current language: the reader's on a page, the application's in
-    its documents (tasks.pdf_context builds them in that language)."""
-    from kannustin.programmes.models import Question
-    from kannustin.registry.models import Organisation
-
-    if value in (None, "", []):
-        return ""
-    if question.type == Question.Type.CHOICE:
-        return question.option_label(value)
-    if question.type == Question.Type.MULTIPLE_CHOICE:
-        return ", ".join(question.option_label(v) for v in value)
-    if question.type == Question.Type.MUNICIPALITIES:
-        names = {org.code: org.tr("name") for org in Organisation.objects.filter(code__in=value)}
-        return ", ".join(f"{names.get(code, code)} ({code})" for code in value)
-    if question.type == Question.Type.MONEY:
-        from kannustin.core.i18n import current_language
-        from kannustin.core.money import format_euros
-
-        return format_euros(value, current_language())
-    if question.type == Question.Type.DATE:
-        from kannustin.core.formats import format_date, parse_date
-
-        return format_date(parse_date(value)) or str(value)
-    return str(value)
-
-
-def application_context(application: Application, *, public: bool = False) -> dict:
-    """Everything in an application, grouped by section, for check-your-answers, the ministry's view and the PDF.
-    public=True leaves out answers and attachments marked as business secrets."""
-
-    questions = application.questions()
-    confidential = set(application.confidential_keys)
-    sections = []
-    for question in questions:
-        if not sections or sections[-1]["key"] != question.section:
-            sections.append({"key": question.section, "title": section_title(question.section), "rows": []})
-        value = application.answers.get(question.key)
-        hidden = public and question.key in confidential
-        sections[-1]["rows"].append(
-            {
-                "question": question,
-                "value": None if hidden else value,
-                "display": _("Business secret – not public") if hidden else answer_display(question, value),
-                "confidential": question.key in confidential,
-            }
-        )
-    lines = list(application.budget_lines.all())
-    categories = {c.key: c for c in application.call.cost_categories.all()}
-    assessment = application.maturity_assessment()
-    attachments = [a for a in application.attachments.all() if not (public and a.confidential)]
-    return {
-        "application": application,
-        "call": application.call,
-        "sections": sections,
-        "budget_lines": [{"line": line, "category": categories.get(line.category)} for line in lines],
-        "budget": actions.budget_summary(application, lines),
-        "indicators": list(application.indicators.all()),
-        "contacts": list(application.contacts.all()),
-        "co_applicants": sorted(application.co_applicants.all(), key=lambda org: org.tr("name").casefold()),
-        "attachments": attachments,
-        "assessment": assessment,
-        "public": public,
-        "now": clock.now(),
-        "Status": Status,
-    }

@@ -26,12 +26,13 @@ from kannustin.core import audit, clock
 from kannustin.core.formats import format_datetime
 from kannustin.core.mail import retry_now
 from kannustin.core.models import AuditEvent, OutboundEmail
+from kannustin.core.permissions import can
 from kannustin.programmes.models import Call
 
-from .. import actions, permissions, validation
+from .. import actions, validation
 from ..forms_ministry import ApplicationFilterForm, CompletionRequestForm, OutboxFilterForm
 from ..models import Application, Attachment, CompletionRequest
-from . import common
+from ..presentation import application_context, section_title
 
 PAGE_SIZE = 50
 
@@ -47,7 +48,7 @@ ACTION_LABELS = {
 }
 FIELD_LABELS = {
     "requested_amount": gettext_lazy("Amount applied for"),
-    "co_applicants_confirmed": gettext_lazy("Co-applicants confirmed"),
+    "participants_confirmed": gettext_lazy("Participants confirmed"),
     "confidential_keys": gettext_lazy("Business secrets"),
     "status": gettext_lazy("Status"),
     "case_number": gettext_lazy("Case number"),
@@ -64,13 +65,13 @@ HIDDEN_CHANGE_KEYS = {"version", "request", "application", "sha256", "call", "or
 
 
 def _require_ministry(user):
-    if not permissions.is_ministry_viewer(user):
+    if not can(user, "applications.list_ministry"):
         raise PermissionDenied
 
 
 def _application_for_ministry(request, pk: int) -> Application:
     user = request.user
-    if not permissions.is_ministry_viewer(user):
+    if not can(user, "applications.list_ministry"):
         if user.is_ministry:
             raise PermissionDenied
         raise Http404
@@ -156,7 +157,7 @@ def application_list(request):
 # One application ----------------------------------------------------------------------------------------
 
 
-def _change_summary(changes: dict, labels: dict) -> list[str]:
+def _change_summary(changes: dict, labels: dict, application=None) -> list[str]:
     """What an audit event changed, as short phrases for a person: field names, and the values of the few
     events whose values are short (case number, reason, due date)."""
     if not isinstance(changes, dict):
@@ -172,11 +173,11 @@ def _change_summary(changes: dict, labels: dict) -> list[str]:
                 if before.get(answer_key) != after.get(answer_key):
                     phrases.append(str(labels.get(answer_key, answer_key)))
             continue
-        label = str(FIELD_LABELS.get(key) or labels.get(key) or common.section_title(key))
+        label = str(FIELD_LABELS.get(key) or labels.get(key) or _title(application, key))
         if is_diff:
             phrases.append(label)
         elif key == "sections" and isinstance(value, list):
-            phrases.append(f"{label}: {', '.join(common.section_title(s) for s in value)}")
+            phrases.append(f"{label}: {', '.join(_title(application, s) for s in value)}")
         elif key == "due_at" and isinstance(value, str):
             from datetime import datetime
 
@@ -187,6 +188,10 @@ def _change_summary(changes: dict, labels: dict) -> list[str]:
         else:
             phrases.append(f"{label}: {str(value)[:200]}")
     return phrases
+
+
+def _title(application, key: str) -> str:
+    return section_title(application, key) if application is not None else key.replace("_", " ").capitalize()
 
 
 def _version_of(value):
@@ -208,7 +213,7 @@ def _history(application: Application, question_labels: dict) -> list[dict]:
             "event": event,
             "action": ACTION_LABELS.get(event.action, event.action),
             "who": event.actor.get_full_name() if event.actor else event.actor_label,
-            "changes": _change_summary(event.changes, question_labels),
+            "changes": _change_summary(event.changes, question_labels, application),
             # Every save of the application makes a version (ApplicationVersion); the trail names it.
             "version": _version_of(event.changes.get("version")),
         }
@@ -221,8 +226,8 @@ def application_detail(request, pk):
     from kannustin.maturity import services as maturity
 
     application = _application_for_ministry(request, pk)
-    context = common.application_context(application, public=False)
-    questions = [row["question"] for section in context["sections"] for row in section["rows"]]
+    context = application_context(application)
+    questions = application.questions()
     question_labels = {question.key: question.tr("label") for question in questions}
     assessment = context["assessment"]
     structure = maturity.structure_for(application.call) if assessment else None
@@ -230,7 +235,7 @@ def application_detail(request, pk):
         application.completion_requests.select_related("requested_by", "answered_by").order_by("-created_at")
     )
     for item in requests:
-        item.section_titles = [common.section_title(key) for key in item.sections]
+        item.section_titles = [section_title(application, key) for key in item.sections]
     context.update(
         {
             "submitted_at": clock.helsinki(application.submitted_at) if application.submitted_at else None,
@@ -239,7 +244,7 @@ def application_detail(request, pk):
             "completion_requests": requests,
             "open_request": next((r for r in requests if r.state == CompletionRequest.State.OPEN), None),
             "history": _history(application, question_labels),
-            "can_request_completion": permissions.can_request_completion(request.user, application),
+            "can_request_completion": can(request.user, "request_completion", application),
         }
     )
     return render(request, "applications/ministry/detail.html", context)
@@ -273,13 +278,13 @@ def request_completion(request, pk):
     if not request.user.has_role(Role.OFFICIAL):
         raise PermissionDenied
     detail_url = reverse("applications:ministry_detail", args=[application.pk])
-    if not permissions.can_request_completion(request.user, application):
+    if not can(request.user, "request_completion", application):
         messages.info(
             request,
             _("A completion can be requested only for a submitted application without an open request."),
         )
         return redirect(detail_url)
-    sections = [(key, common.section_title(key)) for key in actions.section_keys(application)]
+    sections = [(section.key, section.tr("title")) for section in application.sections()]
     form = CompletionRequestForm(
         request.POST if request.method == "POST" else None, sections=sections, version=application.version
     )

@@ -1,5 +1,6 @@
-"""The structured parts of the application form: indicators, co-applicants, contact people, budget,
-attachments and business secrets.
+"""The pages of the structured parts of the application form: indicators, participants, contact people,
+budget, attachments and business secrets (what each part is: `applications/parts.py`); and the page where a
+partner confirms its participation.
 
 Every page works without JavaScript: repeating rows come with empty rows and an "add another" button that
 saves and shows one more; the municipality search is a GET form; budget totals come from the server after
@@ -25,22 +26,24 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kannustin.accounts.roles import Role
 from kannustin.core.i18n import current_language
 from kannustin.core.money import NBSP, format_euros
-from kannustin.registry.models import Organisation
+from kannustin.core.permissions import can
+from kannustin.registry.models import Organisation, find_organisation
 
-from .. import actions, permissions, validation
+from .. import actions, permissions, presentation, validation
 from ..files import ACCEPTED_LABEL, FileRefused
 from ..forms_parts import (
     AttachmentForm,
-    CoApplicantsForm,
     ContactForm,
     IndicatorForm,
+    ParticipantsForm,
     RequestedAmountForm,
     budget_formset,
     row_formset,
 )
-from ..models import STRUCTURED_SECTIONS, Attachment
+from ..models import Attachment
 from . import common
 
 # Empty rows shown under the saved ones, and the most a page asks for through ?extra=.
@@ -58,11 +61,14 @@ class Part:
     def __init__(self, request, pk, key):
         self.request = request
         self.key = key
-        # Saving needs membership; reading is for everyone who may see the application (404 for others).
+        # Saving needs participation; reading is for everyone who may see the application (404 for others).
         self.application = common.get_application(request, pk, edit=request.method == "POST")
         application = self.application
-        self.allowed = actions.editable_sections(application) if application.is_editable else set()
-        self.editable = permissions.can_edit(request.user, application) and (
+        self.record = application.section(key)
+        if self.record is None:
+            raise Http404  # this form has no such part
+        self.allowed = application.changeable_parts()
+        self.editable = can(request.user, "change", application) and (
             self.allowed is None or key in self.allowed
         )
 
@@ -70,8 +76,10 @@ class Part:
     def read_only_reason(self) -> str:
         if self.editable:
             return ""
-        if not permissions.member_role(self.request.user, self.application.organisation_id):
+        if not permissions.is_participant_member(self.request.user, self.application):
             return "not_member"
+        if self.application.editing_refusal() in {"call_closed", "completion_overdue"}:
+            return self.application.editing_refusal()
         return "not_requested" if self.application.is_editable else "submitted"
 
     @property
@@ -80,24 +88,17 @@ class Part:
 
     @cached_property
     def sections(self) -> list[str]:
-        return actions.section_keys(self.application)
+        return [section.key for section in self.application.sections()]
 
     def url(self, key=None) -> str:
-        return section_url(self.pk, key or self.key)
+        return section_url(self.application, key or self.key)
 
     def next_url(self) -> str:
-        """The next part the person may change (all of them in a draft; during a completion request only the
-        parts it names), or check-your-answers after the last."""
-        keys = self.sections
-        following = keys[keys.index(self.key) + 1 :] if self.key in keys else []
-        for key in following:
-            if self.allowed is None or key in self.allowed:
-                return self.url(key)
-        return reverse("applications:check", args=[self.pk])
+        return presentation.next_section_url(self.application, self.key)
 
     def finish(self, action: str, *, query: dict | None = None):
         """Where a successful save leads: "continue" to the next part, "later" to the overview, anything
-        else (add a row, add or remove a municipality, upload) back to this page."""
+        else (add a row, add or remove an organisation, upload) back to this page."""
         if action == "continue":
             return redirect(self.next_url())
         if action == "later":
@@ -106,8 +107,12 @@ class Part:
         return redirect(self.url() + (f"?{urlencode(query)}" if query else ""))
 
     def refuse(self):
-        """A save posted to a part that cannot be changed now (submitted, or outside a completion request)."""
-        messages.error(self.request, _("This part of the application cannot be changed now."))
+        """A save posted to a part that cannot be changed now (submitted, past its deadline, or outside a
+        completion request)."""
+        messages.error(
+            self.request,
+            common.refusal_message(self.application, self.application.editing_refusal() or "not_editable"),
+        )
         return redirect(self.url())
 
     def render(self, template, context, *, status=200):
@@ -120,10 +125,15 @@ class Part:
                 "call": application.call,
                 "application_title": application.title or _("Untitled application"),
                 "part_key": self.key,
-                "part_title": common.section_title(self.key),
+                "part_title": self.record.tr("title"),
+                "part_intro": self.record.tr("intro"),
+                "part_options": self.record.options or {},
                 "editable": self.editable,
                 "overview_url": reverse("applications:overview", args=[self.pk]),
                 "read_only_reason": self.read_only_reason,
+                "locked_message": common.refusal_message(application, self.read_only_reason)
+                if self.read_only_reason in {"call_closed", "completion_overdue"}
+                else "",
                 "step": self.sections.index(self.key) + 1 if self.key in self.sections else None,
                 "steps": len(self.sections),
                 **context,
@@ -132,10 +142,11 @@ class Part:
         )
 
 
-def section_url(pk, key) -> str:
-    if key in STRUCTURED_SECTIONS:
-        return reverse(f"applications:{key}", args=[pk])
-    return reverse("applications:section", args=[pk, key])
+def section_url(application, key) -> str:
+    section = application.section(key)
+    if section is None:
+        return reverse("applications:overview", args=[application.pk])
+    return presentation.section_url(application, section)
 
 
 def _action(request) -> str:
@@ -254,7 +265,7 @@ def contacts(request, pk):
     return _rows_page(request, pk, "contacts", prefill=prefill)
 
 
-# Co-applicants -------------------------------------------------------------------------------------------
+# Participants ------------------------------------------------------------------------------------------
 
 
 def fold(text: str) -> str:
@@ -263,21 +274,26 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def search_municipalities(query: str, limit: int = SEARCH_LIMIT) -> list[Organisation]:
-    """Municipalities whose Finnish or Swedish name contains the query, or whose code starts with it;
-    municipalities of the 2026 classification first, then names that start with the query. One query; the
-    matching is done here so it ignores case and accents in any database."""
+def search_organisations(query: str, limit: int = SEARCH_LIMIT, kinds=None) -> list[Organisation]:
+    """Organisations of the registry whose Finnish or Swedish name contains the query, or whose municipality
+    code or Business ID starts with it: municipalities of the 2026 classification first, then names that
+    start with the query. One query; the matching is done here so it ignores case and accents in any
+    database."""
     query = (query or "").strip()[:100]
     if not query:
         return []
-    folded, numeric = fold(query), query.isdigit()
+    folded = fold(query)
+    identifier = query.replace(" ", "")
+    organisations = Organisation.objects.select_related("merged_into")
+    if kinds:
+        organisations = organisations.filter(kind__in=kinds)
     found = []
-    for organisation in Organisation.objects.municipalities().select_related("merged_into"):
-        if numeric:
-            code = organisation.code or ""
-            if code == query.zfill(3):
+    for organisation in organisations:
+        codes = [c for c in (organisation.code, organisation.business_id) if c]
+        if identifier[:1].isdigit():
+            if any(code == identifier.zfill(3) or code == identifier for code in codes):
                 rank = 0
-            elif code.startswith(query):
+            elif any(code.startswith(identifier) for code in codes):
                 rank = 1
             else:
                 continue
@@ -289,20 +305,21 @@ def search_municipalities(query: str, limit: int = SEARCH_LIMIT) -> list[Organis
                 rank = 1
             else:
                 continue
-        found.append(((not organisation.in_2026, rank, fold(organisation.tr("name"))), organisation))
+        current = organisation.in_2026 or not organisation.is_municipality
+        found.append(((not current, rank, fold(organisation.tr("name"))), organisation))
     found.sort(key=lambda item: item[0])
     return [organisation for _key, organisation in found[:limit]]
 
 
-def _results_context(query, lead_code=None, chosen=(), *, can_add=True) -> dict:
-    results = search_municipalities(query) if query else []
+def _results_context(query, lead_id=None, chosen=(), *, can_add=True, kinds=None) -> dict:
+    results = search_organisations(query, kinds=kinds) if query else []
     return {
         "query": query,
         "results": [
             {
                 "organisation": organisation,
-                "is_lead": organisation.code == lead_code,
-                "is_chosen": organisation.code in chosen,
+                "is_lead": organisation.pk == lead_id,
+                "is_chosen": organisation.pk in chosen,
             }
             for organisation in results
         ],
@@ -310,76 +327,102 @@ def _results_context(query, lead_code=None, chosen=(), *, can_add=True) -> dict:
     }
 
 
+def _partner_entries(partners, *, add=None, remove=None) -> list:
+    entries = [p.organisation.identifier for p in partners if p.organisation.identifier != remove]
+    return [*entries, add] if add else entries
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
-def co_applicants(request, pk):
-    part = Part(request, pk, "co_applicants")
+def participants(request, pk):
+    part = Part(request, pk, "participants")
     application = part.application
-    chosen = list(application.co_applicants.select_related("merged_into").order_by("name_fi"))
-    codes = [organisation.code for organisation in chosen]
-    confirmed = application.co_applicants_confirmed
+    options = part.record.options or {}
+    kinds = options.get("kinds")
+    joint = (options.get("min_municipalities") or 0) >= 2
+    # Who takes part is changed by the lead's people only (partners may write the rest once confirmed).
+    manageable = part.editable and can(request.user, "manage_participants", application)
+    partners = application.partners()
+    confirmed = application.participants_confirmed
     summary, general = [], []
-    form = CoApplicantsForm(
+    form = ParticipantsForm(
+        joint=joint,
         initial={
-            "applies": (CoApplicantsForm.TOGETHER if codes else CoApplicantsForm.ALONE) if confirmed else ""
-        }
+            "applies": (ParticipantsForm.TOGETHER if partners else ParticipantsForm.ALONE)
+            if confirmed
+            else ""
+        },
     )
     if request.method == "POST":
-        if not part.editable:
+        if not manageable:
             return part.refuse()
         to_add, to_remove = request.POST.get("add", "").strip(), request.POST.get("remove", "").strip()
-        if to_add or to_remove:
-            new = [*codes, to_add] if to_add else [code for code in codes if code != to_remove]
-            # A confirmed list of co-applicants stays confirmed while it still has some; going from "alone"
-            # to a list, or emptying the list, asks for the confirmation again.
+        if to_add and to_add == application.organisation.identifier:
+            general = [_("The applicant itself is not a partner.")]
+        elif to_add or to_remove:
+            new = _partner_entries(partners, add=to_add, remove=to_remove)
+            # A confirmed list stays confirmed while it still has partners; going from "alone" to a list, or
+            # emptying the list, asks for the confirmation again.
             changes = {
-                "co_applicants": new,
-                "co_applicants_confirmed": confirmed and bool(codes) and bool(new),
+                "participants": new,
+                "participants_confirmed": confirmed and bool(partners) and bool(new),
             }
-            saved, errors, conflict = common.save_changes(request, application, changes)
+            _saved, errors, conflict = common.save_changes(request, application, changes)
             if conflict:
                 return conflict
             if not errors:
-                changed = Organisation.objects.filter(code=to_add or to_remove).first()
+                changed = find_organisation(to_add or to_remove)
                 name = changed.tr("name") if changed else to_add or to_remove
                 if to_add:
-                    messages.success(request, _("%(name)s was added to the co-applicants.") % {"name": name})
+                    messages.success(
+                        request,
+                        _("%(name)s was added to the participants. Its people were asked to confirm it.")
+                        % {"name": name},
+                    )
                 else:
                     messages.success(
-                        request, _("%(name)s was removed from the co-applicants.") % {"name": name}
+                        request, _("%(name)s was removed from the participants.") % {"name": name}
                     )
                 return part.finish(
                     "change", query={"q": request.POST["q"]} if request.POST.get("q") else None
                 )
             general = [message for messages_ in errors.values() for message in messages_]
+        elif _action(request) == "shares":
+            entries = []
+            for participant in application.participant_rows():
+                raw = request.POST.get(f"share-{participant.organisation.identifier}", "").strip()
+                entries.append(
+                    {"organisation": participant.organisation.identifier, "budget_share": raw or None}
+                )
+            _saved, errors, conflict = common.save_changes(request, application, {"participants": entries})
+            if conflict:
+                return conflict
+            if not errors:
+                messages.success(request, _("The shares of the budget were saved."))
+                return part.finish("change")
+            general = [message for messages_ in errors.values() for message in messages_]
         else:
-            form = CoApplicantsForm(request.POST)
+            form = ParticipantsForm(request.POST, joint=joint)
             form.is_valid()
             applies, action = form.raw("applies"), _action(request)
-            joint = application.call.track.kind == "joint_projects"
-            if applies == CoApplicantsForm.ALONE and codes:
+            if applies == ParticipantsForm.ALONE and partners:
                 form.add_error(
-                    "applies",
-                    _("Remove the municipalities from the list, or choose that they apply with you."),
+                    "applies", _("Remove the partners from the list, or choose that they apply with you.")
                 )
-            elif applies == CoApplicantsForm.ALONE and joint:
+            elif applies == ParticipantsForm.ALONE and joint:
                 form.add_error(
                     "applies", _("A joint project is carried out by several municipalities: add the others.")
                 )
-            elif applies == CoApplicantsForm.TOGETHER and not codes:
+            elif applies == ParticipantsForm.TOGETHER and not partners:
                 form.add_error(
-                    "applies",
-                    _("Add at least one municipality, or choose that the municipality applies alone."),
+                    "applies", _("Add at least one partner, or choose that the municipality applies alone.")
                 )
-            elif applies not in (CoApplicantsForm.ALONE, CoApplicantsForm.TOGETHER) and action != "later":
-                form.add_error(
-                    "applies",
-                    _("Choose whether the municipality applies alone or with other municipalities."),
-                )
+            elif applies not in (ParticipantsForm.ALONE, ParticipantsForm.TOGETHER) and action != "later":
+                form.add_error("applies", _("Choose whether the municipality applies alone or with others."))
             if not form.errors:
                 if applies and confirmed != bool(applies):
-                    saved, errors, conflict = common.save_changes(
-                        request, application, {"co_applicants_confirmed": True}
+                    _saved, errors, conflict = common.save_changes(
+                        request, application, {"participants_confirmed": True}
                     )
                     if conflict:
                         return conflict
@@ -388,33 +431,102 @@ def co_applicants(request, pk):
                 if not general:
                     return part.finish(action)
         summary = _form_summary(form, general)
-    query = request.GET.get("q", "").strip()[:100] if part.editable else ""
+    query = request.GET.get("q", "").strip()[:100] if manageable else ""
     return part.render(
-        "co_applicants.html",
+        "participants.html",
         {
             "form": form,
-            "chosen": chosen,
+            "lead": next((p for p in application.participant_rows() if p.is_lead), None),
+            "partners": partners,
+            "manageable": manageable,
+            "joint": joint,
             "error_list": summary,
             "general_errors": general,
-            "search_url": reverse("applications:municipality_search"),
-            **_results_context(query, application.organisation.code, codes),
+            "search_url": reverse("applications:organisation_search"),
+            **_results_context(
+                query, application.organisation_id, {p.organisation_id for p in partners}, kinds=kinds
+            ),
         },
     )
 
 
 @login_required
 @require_GET
-def municipality_search(request):
-    """The search results as an HTML fragment for the co-applicants page (fetched as the person types).
-    With `application=<id>` the results say which municipalities are already on that application."""
+def organisation_search(request):
+    """The search results as an HTML fragment for the participants page (fetched as the person types).
+    With `application=<id>` the results say which organisations are already on that application."""
     query = request.GET.get("q", "").strip()[:100]
-    lead, chosen = None, []
+    lead, chosen, kinds = None, set(), None
     if request.GET.get("application", "").isdigit():
         application = common.get_application(request, int(request.GET["application"]))
-        lead = application.organisation.code
-        chosen = list(application.co_applicants.values_list("code", flat=True))
+        lead = application.organisation_id
+        chosen = {p.organisation_id for p in application.partners()}
+        section = application.section("participants")
+        kinds = (section.options or {}).get("kinds") if section else None
     return render(
-        request, "applications/parts/_municipality_results.html", _results_context(query, lead, chosen)
+        request,
+        "applications/parts/_organisation_results.html",
+        _results_context(query, lead, chosen, kinds=kinds),
+    )
+
+
+# A partner confirms ------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participation(request, pk, org_code):
+    """A partner's own page about an application that names it: what the application is, who takes part,
+    and for the partner's signatory the buttons to confirm or decline its participation."""
+    application = common.get_application(request, pk)
+    organisation = find_organisation(org_code)
+    participant = (
+        application.participants.select_related("organisation").filter(organisation=organisation).first()
+        if organisation is not None
+        else None
+    )
+    if participant is None or not permissions.member_role(request.user, participant.organisation_id):
+        raise Http404
+    participant.application = application
+    may_decide = can(request.user, "confirm", participant)
+    if request.method == "POST":
+        decision = request.POST.get("decision")
+        if decision not in {"confirm", "decline"}:
+            messages.error(request, _("Choose whether your organisation takes part."))
+            return redirect(request.path)
+        try:
+            actions.decide_participation(participant, by=request.user, confirm=decision == "confirm")
+        except actions.NotEditable:
+            messages.error(
+                request,
+                _("The participation has already been decided, or the application can no longer change."),
+            )
+            return redirect(request.path)
+        if decision == "confirm":
+            messages.success(
+                request,
+                _("You confirmed that %(name)s takes part. The applicant has been told.")
+                % {"name": participant.organisation.tr("name")},
+            )
+        else:
+            messages.success(
+                request,
+                _("You declined on behalf of %(name)s. The applicant has been told.")
+                % {"name": participant.organisation.tr("name")},
+            )
+        return redirect("applications:dashboard")
+    return render(
+        request,
+        "applications/participation.html",
+        {
+            "application": application,
+            "call": application.call,
+            "participant": participant,
+            "participants": application.participant_rows(),
+            "may_decide": may_decide,
+            "is_signatory": permissions.member_role(request.user, participant.organisation_id)
+            == Role.SIGNATORY,
+        },
     )
 
 
@@ -482,7 +594,7 @@ def budget(request, pk):
                 action = _action(request)
                 if action == "add":
                     return part.finish("add", query={"extra": min(formset.blank_count() + 1, MAX_EXTRA)})
-                if action == "continue" and not actions.budget_summary(saved)["within_limit"]:
+                if action == "continue" and not presentation.budget_summary(saved)["within_limit"]:
                     # Saved as a draft, but the person is told now, not only at submission.
                     return part.finish("check", query={"check": 1})
                 return part.finish(action)
@@ -509,7 +621,7 @@ def budget(request, pk):
             initial={"requested_amount": amount_text(application.requested_amount, language)},
             max_percent=percent,
         )
-    totals = actions.budget_summary(application, lines)
+    totals = presentation.budget_summary(application, lines)
     limit_messages = validation.check_aid_share(call, totals["eligible_total"], application.requested_amount)
     if request.method == "GET" and request.GET.get("check") and limit_messages:
         amount_form.is_valid()
@@ -553,17 +665,21 @@ def attachments(request, pk):
         uploaded, action = request.FILES.get("file"), _action(request)
         if uploaded is not None:
             try:
-                # No version check: adding a file overwrites nothing, and a refusal would make the person
-                # choose the file again.
                 attachment = actions.add_attachment(
                     application,
                     uploaded,
                     by=request.user,
+                    version=_posted_version(request),
                     description=form.raw("description"),
                     confidential=bool(form["confidential"].value()),
                 )
             except FileRefused as exc:
                 form.add_error("file", str(exc))
+            except actions.VersionConflict as exc:
+                # The list below shows the other person's change; the file is chosen again, as after any error.
+                form.add_error("file", _("Someone else changed the application meanwhile. Check the list of "
+                                         "attachments below, then choose the file again."))  # fmt: skip
+                files = list(exc.application.attachments.all())
             except actions.NotEditable:
                 return part.refuse()
             else:
@@ -578,6 +694,12 @@ def attachments(request, pk):
         "attachments.html",
         {"form": form, "attachments": files, "error_list": summary, "accepted": ACCEPTED_LABEL, **limits},
     )
+
+
+def _posted_version(request) -> int | None:
+    """The version the page was based on; a form without one (an old page) is not checked."""
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() else None
 
 
 def _attachment(application, attachment_id) -> Attachment:
@@ -617,9 +739,13 @@ def attachment_delete(request, pk, attachment_id):
         return part.refuse()
     if request.method == "POST":
         try:
-            actions.remove_attachment(attachment, by=request.user)
+            actions.remove_attachment(attachment, by=request.user, version=_posted_version(request))
         except actions.NotEditable:
             return part.refuse()
+        except actions.VersionConflict:
+            messages.error(request, _("Someone else changed the application meanwhile. Check the attachments, "
+                                      "then remove the file again if it should go."))  # fmt: skip
+            return redirect(part.url())
         messages.success(request, _("%(name)s was removed.") % {"name": attachment.original_name})
         return redirect(part.url())
     return part.render("attachment_delete.html", {"attachment": attachment, "error_list": []})
@@ -664,8 +790,8 @@ def confidentiality(request, pk):
     rows = [
         {
             "question": question,
-            "section": common.section_title(question.section),
-            "answer": common.answer_display(question, application.answers.get(question.key)),
+            "section": presentation.section_title(application, question.section),
+            "answer": presentation.answer_display(question, application.answers.get(question.key)),
             "checked": question.key in marked,
         }
         for question in questions

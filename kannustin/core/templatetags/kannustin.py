@@ -128,3 +128,13 @@ def page_range(paginator, number):
         None if n == paginator.ELLIPSIS else n
         for n in paginator.get_elided_page_range(number, on_each_side=1, on_ends=1)
     ]
+
+
+@register.simple_tag(takes_context=True)
+def can(context, action, obj=None):
+    """The one permission question in templates: {% can "withdraw" application as may_withdraw %}."""
+    from kannustin.core.permissions import can as ask
+
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    return bool(user is not None and ask(user, action, obj))

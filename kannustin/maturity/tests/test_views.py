@@ -187,7 +187,24 @@ def test_unpublished_call_is_hidden_from_applicants(client, call, applicant):
     assert client.get(url("overview", call)).status_code == 404
 
 
-@pytest.mark.parametrize("role", [Role.OFFICIAL, Role.REVIEWER, Role.ADMIN])
+@pytest.mark.parametrize("role", [Role.REVIEWER, Role.PRESENTER, Role.DECISION_MAKER])
+def test_other_ministry_roles_read_no_self_assessment(
+    english, call, helsinki, user_factory, complete_assessment, role
+):
+    complete_assessment(helsinki, call)
+    english.force_login(user_factory(role))
+    for page in (url("overview", call), url("result", call), url("dimension", call, "data")):
+        assert english.get(page).status_code == 404, page
+    assert (
+        english.post(
+            url("dimension", call, "data"), {"version": "1", "current": "5", "target": "5"}
+        ).status_code
+        == 404
+    )
+    assert services.get_assessment(helsinki, call).ratings == full_ratings()
+
+
+@pytest.mark.parametrize("role", [Role.OFFICIAL, Role.ADMIN])
 def test_ministry_reads_but_cannot_change(english, call, helsinki, user_factory, complete_assessment, role):
     complete_assessment(helsinki, call)
     english.force_login(user_factory(role))

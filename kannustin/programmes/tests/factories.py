@@ -16,8 +16,51 @@ from kannustin.programmes.models import (
     Programme,
     Question,
     QuestionSet,
+    Section,
     Track,
 )
+
+# The structured parts of an application form, as the shipped track-1 form has them.
+APPLICATION_PARTS = (
+    ("indicators", True), ("participants", True), ("contacts", True), ("budget", True),
+    ("attachments", False), ("confidentiality", False), ("maturity", True),
+)  # fmt: skip
+
+
+# The shipped titles of the usual sections, so that pages and emails read as in the real service.
+PAGE_TITLES = {
+    "basics": ("Hankkeen perustiedot", "Grunduppgifter om projektet", "Project basics"),
+    "criteria": ("Hanke suhteessa arviointikriteereihin", "Projektet i förhållande till kriterierna",
+                 "The project against the criteria"),
+    "sharing": ("Tulosten jakaminen", "Spridning av resultaten", "Sharing the results"),
+    "indicators": ("Mittarit", "Indikatorer", "Indicators"),
+    "participants": ("Kanssahakijat", "Medsökande", "Co-applicants"),
+    "contacts": ("Yhteyshenkilöt", "Kontaktpersoner", "Contact people"),
+    "budget": ("Budjetti", "Budget", "Budget"),
+    "attachments": ("Liitteet", "Bilagor", "Attachments"),
+    "confidentiality": ("Liikesalaisuudet", "Affärshemligheter", "Business secrets"),
+    "maturity": ("Kypsyysmallin itsearvio", "Självbedömning av mognadsgrad", "Maturity self-assessment"),
+}  # fmt: skip
+
+
+def add_page(question_set, key: str, order: int, required: bool = True):
+    """A section of questions; its titles are the shipped ones where the key is a shipped page's."""
+    fi, sv, en = PAGE_TITLES.get(key, (key.capitalize(),) * 3)
+    Section(question_set=question_set, key=key, order=order, required=required, title_fi=fi, title_sv=sv,
+            title_en=en).save(bypass_lock=True)  # fmt: skip
+
+
+def add_sections(question_set, pages=("basics", "criteria"), parts=APPLICATION_PARTS, **options):
+    """Sections for a test form: pages of questions, then structured parts; `options` by part kind."""
+    order = 0
+    for key in pages:
+        order += 10
+        add_page(question_set, key, order)
+    for kind, required in parts:
+        order += 10
+        fi, sv, en = PAGE_TITLES.get(kind, (kind.replace("_", " ").capitalize(),) * 3)
+        Section(question_set=question_set, key=kind, kind=kind, order=order, required=required,
+                options=options.get(kind, {}), title_fi=fi, title_sv=sv, title_en=en).save(bypass_lock=True)  # fmt: skip
 
 
 def make_programme(*, opens_in_days=-1, closes_in_days=10, slug="testi"):
@@ -92,8 +135,9 @@ def make_programme(*, opens_in_days=-1, closes_in_days=10, slug="testi"):
         call=call, key="personnel", name_fi="Henkilöstö", name_sv="Personal", name_en="Personnel"
     )
     question_set = QuestionSet.objects.create(call=call, version=1)
+    add_sections(question_set)
     Question(
-        question_set=question_set, key="g1_impact", type=Question.Type.TEXT, max_length=2000,
+        question_set=question_set, key="g1_impact", section="criteria", type=Question.Type.TEXT, max_length=2000,
         label_fi="Kuvaa vaikuttavuus", label_sv="Beskriv genomslagskraften", label_en="Describe the impact",
         criterion=criterion,
     ).save(bypass_lock=True)  # fmt: skip
