@@ -31,9 +31,13 @@ def _fresh_cache():
     """Rate limits, used TOTP codes and scheduler stamps live in the cache: each test starts with none."""
     from django.core.cache import cache
 
+    from kannustin.programmes.models import forget_form_definitions
+
     cache.clear()
+    forget_form_definitions()  # a rolled-back test may leave a question set's id to the next one
     yield
     cache.clear()
+    forget_form_definitions()
 
 
 @pytest.fixture(autouse=True)

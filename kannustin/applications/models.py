@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kannustin.core.money import CENT, MoneyField
+from kannustin.programmes.models import form_definition
 
 
 class Status(models.TextChoices):
@@ -151,16 +152,12 @@ class Application(models.Model):
         return self.status not in {Status.DRAFT}
 
     def questions(self) -> list:
-        """The questions this application was written against, loaded once per request."""
-        if not hasattr(self, "_questions"):
-            self._questions = list(self.question_set.questions.select_related("criterion"))
-        return self._questions
+        """The questions this application was written against (`programmes.models.form_definition`)."""
+        return form_definition(self.question_set)[1]
 
     def sections(self) -> list:
-        """The parts of its form, in order (programmes.Section records), loaded once per request."""
-        if not hasattr(self, "_sections"):
-            self._sections = list(self.question_set.sections.all())
-        return self._sections
+        """The parts of its form, in order (programmes.Section records; `form_definition`)."""
+        return form_definition(self.question_set)[0]
 
     def section(self, key: str):
         return next((section for section in self.sections() if section.key == key), None)

@@ -328,7 +328,15 @@ class Attachments(Part):
     def snapshot(self, application):
         return {
             "attachments": [
-                {"id": a.pk, "name": a.original_name, "sha256": a.sha256, "confidential": a.confidential}
+                {
+                    "id": a.pk,
+                    "name": a.original_name,
+                    "kind": a.kind,
+                    "content_type": a.content_type,
+                    "size": a.size,
+                    "sha256": a.sha256,
+                    "confidential": a.confidential,
+                }  # fmt: skip
                 for a in application.attachments.all()
             ]
         }
@@ -398,7 +406,8 @@ class Confidentiality(Part):
             application.attachments.exclude(pk__in=secret).update(confidential=False)
 
     def snapshot(self, application):
-        return {"confidential_keys": application.confidential_keys}
+        # Marks on attachments are kept with the attachments: this part changes both.
+        return {"confidential_keys": application.confidential_keys, **PARTS["attachments"].snapshot(application)}
 
 
 class Maturity(Part):

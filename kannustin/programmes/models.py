@@ -433,6 +433,32 @@ class QuestionSet(models.Model):
         return copy
 
 
+# The sections and questions of question sets in use, per process: a set with an application on it is locked
+# (`locked_at`) and never changes in place, so what was read once serves every later request of that form.
+_FORMS: dict[tuple[int, object], tuple[list, list]] = {}
+_FORMS_MAX = 64
+
+
+def form_definition(question_set) -> tuple[list, list]:
+    """(sections, questions) of a question set, in order. Read from the database each time while the set can
+    still change; kept in this process once it is locked (keyed by the set and the moment it was locked)."""
+    key = (question_set.pk, question_set.locked_at)
+    if question_set.locked_at is not None and key in _FORMS:
+        return _FORMS[key]
+    sections = list(question_set.sections.all())
+    questions = list(question_set.questions.select_related("criterion"))
+    if question_set.locked_at is not None:
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        _FORMS[key] = (sections, questions)
+    return sections, questions
+
+
+def forget_form_definitions() -> None:
+    """Drop what `form_definition` keeps (a locked set changed by the loader or a test: `bypass_lock`)."""
+    _FORMS.clear()
+
+
 class LockedWhileInUse(models.Model):
     """A part of a question set: never changed in place once the set is in use."""
 
@@ -445,12 +471,14 @@ class LockedWhileInUse(models.Model):
                 _("This question set is in use. Make a new version to change the questions.")
             )
         super().save(*args, **kwargs)
+        forget_form_definitions()
 
     def delete(self, *args, **kwargs):
         if self.question_set.is_locked:
             raise QuestionSetLocked(
                 _("This question set is in use. Make a new version to change the questions.")
             )
+        forget_form_definitions()
         return super().delete(*args, **kwargs)
 
 

@@ -4,8 +4,10 @@ permission check (`core.permissions.can`) as the pages: the API never writes row
 
 from datetime import datetime
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any, Literal
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
@@ -167,8 +169,28 @@ def _money(value) -> str | None:
     return decimal_string(value) if value is not None else None
 
 
-def _serialise(application: Application) -> dict:
-    summary = presentation.budget_summary(application)
+def _serialise(application: Application, data: dict | None = None) -> dict:
+    """The application as the API shows it. With `data` (the content a save has just written as its version)
+    the parts are taken from it instead of being read again; either way the same document."""
+    if data is None:
+        lines = list(application.budget_lines.all())
+        budget = [{"category": b.category, "year": b.year, "description": b.description,
+                   "amount": decimal_string(b.amount)} for b in lines]  # fmt: skip
+        contacts = list(application.contacts.values("name", "title", "email", "phone", "role"))
+        indicators = list(application.indicators.values("name", "baseline", "target", "follow_up"))
+        attachments = [
+            {"id": a.pk, "name": a.original_name, "kind": a.kind, "content_type": a.content_type, "size": a.size,
+             "sha256": a.sha256, "confidential": a.confidential}
+            for a in application.attachments.all()
+        ]  # fmt: skip
+    else:
+        lines = [SimpleNamespace(amount=Decimal(line["amount"])) for line in data.get("budget", [])]
+        budget = [
+            {**line, "amount": decimal_string(Decimal(line["amount"]))} for line in data.get("budget", [])
+        ]
+        contacts, indicators = data.get("contacts", []), data.get("indicators", [])
+        attachments = data.get("attachments", [])
+    summary = presentation.budget_summary(application, lines)
     return {
         "id": application.pk,
         "call": application.call_id,
@@ -180,15 +202,7 @@ def _serialise(application: Application) -> dict:
         "sections": [section.key for section in application.sections()],
         "answers": application.answers,
         "confidential_keys": application.confidential_keys,
-        "budget": [
-            {
-                "category": b.category,
-                "year": b.year,
-                "description": b.description,
-                "amount": decimal_string(b.amount),
-            }
-            for b in application.budget_lines.all()
-        ],
+        "budget": budget,
         "eligible_costs": decimal_string(summary["eligible_total"]),
         "requested_amount": _money(application.requested_amount),
         "max_grant": decimal_string(summary["max_grant"]),
@@ -206,20 +220,9 @@ def _serialise(application: Application) -> dict:
             for p in application.participant_rows()
         ],
         "participants_confirmed": application.participants_confirmed,
-        "contacts": list(application.contacts.values("name", "title", "email", "phone", "role")),
-        "indicators": list(application.indicators.values("name", "baseline", "target", "follow_up")),
-        "attachments": [
-            {
-                "id": a.pk,
-                "name": a.original_name,
-                "kind": a.kind,
-                "content_type": a.content_type,
-                "size": a.size,
-                "sha256": a.sha256,
-                "confidential": a.confidential,
-            }  # fmt: skip
-            for a in application.attachments.all()
-        ],
+        "contacts": contacts,
+        "indicators": indicators,
+        "attachments": attachments,
         "case_number": application.case_number,
         "submitted_at": finnish_time(application.submitted_at) if application.submitted_at else None,
         "updated_at": finnish_time(application.updated_at),
@@ -340,14 +343,22 @@ def _plain(value):
     return value
 
 
-@router.patch("/applications/{int:application_id}/", response={200: ApplicationOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+@router.patch("/applications/{int:application_id}/", response={200: ApplicationOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
               summary="Save changes to a draft")  # fmt: skip
 def patch_application(request, application_id: int, payload: ApplicationPatchIn):
-    application = _visible(request, application_id)
+    """An autosave: the application is read once, under its row lock, and the answer is made from what was
+    saved (a constant, small number of queries whatever the size of the application)."""
     changes = {key: _plain(getattr(payload, key)) for key in payload.model_fields_set}
     version = changes.pop("version")
     try:
-        actions.save(application, by=request.user, version=version, changes=changes)
+        saved = actions.save(
+            Application(pk=application_id), by=request.user, version=version, changes=changes
+        )
+    except (Application.DoesNotExist, PermissionDenied):
+        _visible(request, application_id)  # 404 for what the caller may not see …
+        raise ApiError(
+            403, "forbidden", _("Only the lead organisation's people change who takes part.")
+        ) from None
     except actions.VersionConflict as exc:
         raise ApiError(409, "version_conflict", _("The application was saved by someone else meanwhile."),
                        current_version=exc.application.version) from None  # fmt: skip
@@ -355,7 +366,7 @@ def patch_application(request, application_id: int, payload: ApplicationPatchIn)
         raise _not_editable(exc.code) from None
     except validation.ApplicationInvalid as exc:
         raise _invalid(exc.errors) from None
-    return _serialise(_visible(request, application_id))
+    return _serialise(saved, saved.saved_data)
 
 
 @router.post("/applications/{int:application_id}/attachments/", response={201: AttachmentOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
