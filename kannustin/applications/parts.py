@@ -407,7 +407,10 @@ class Confidentiality(Part):
 
     def snapshot(self, application):
         # Marks on attachments are kept with the attachments: this part changes both.
-        return {"confidential_keys": application.confidential_keys, **PARTS["attachments"].snapshot(application)}
+        return {
+            "confidential_keys": application.confidential_keys,
+            **PARTS["attachments"].snapshot(application),
+        }
 
 
 class Maturity(Part):
