@@ -389,7 +389,8 @@ def submit(application: Application, *, by, at: datetime | None = None) -> Appli
             assessment = app.maturity_assessment()
             if assessment is not None and assessment.frozen_at is None:
                 maturity.freeze(assessment, app.pk, by=by)
-        _new_version(app, by)
+        # The content did not change: the new version is the latest one with the new status.
+        _new_version(app, by, before=current_data(app))
         audit.record(by, "application.submitted" if first_time else "application.resubmitted", app,
                      {"case_number": app.case_number, "version": app.version})  # fmt: skip
         receipt = Receipt.objects.create(application=app, version=app.version, first_time=first_time)

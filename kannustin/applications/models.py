@@ -172,6 +172,7 @@ class Application(models.Model):
             )
             if self._assessment is not None:
                 self._assessment.call = self.call
+                self._assessment.organisation = self.organisation
         return self._assessment
 
 

@@ -276,6 +276,10 @@ def freeze(assessment: SelfAssessment, application_id: int, *, by) -> SelfAssess
     first when the call requires the assessment."""
     with transaction.atomic():
         locked = SelfAssessment.objects.select_for_update().get(pk=assessment.pk)
+        # Its organisation and call are loaded already (the audit event names them).
+        for relation in ("organisation", "call"):
+            if SelfAssessment._meta.get_field(relation).is_cached(assessment):
+                setattr(locked, relation, getattr(assessment, relation))
         if locked.is_frozen:
             if locked.frozen_with == application_id:
                 return locked

@@ -229,13 +229,12 @@ def _serialise(application: Application, data: dict | None = None) -> dict:
     }
 
 
-def _visible(request, pk) -> Application:
-    application = get_object_or_404(
-        Application.objects.select_related(
-            "call", "call__track", "organisation", "question_set"
-        ).prefetch_related("budget_lines", "attachments"),
-        pk=pk,
-    )
+def _visible(request, pk, *, with_parts: bool = True) -> Application:
+    """The application if the caller may see it (404 otherwise); `with_parts` fetches the rows a read shows."""
+    applications = Application.objects.select_related("call", "call__track", "organisation", "question_set")
+    if with_parts:
+        applications = applications.prefetch_related("budget_lines", "attachments")
+    application = get_object_or_404(applications, pk=pk)
     if not can(request.user, "view", application):
         raise ApiError(404, "not_found", _("Nothing was found at this address."))
     return application
@@ -400,9 +399,13 @@ def add_attachment(request, application_id: int, file: File[UploadedFile], confi
 @router.post("/applications/{int:application_id}/submit/", response={200: SubmitOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
              summary="Submit the application")  # fmt: skip
 def submit_application(request, application_id: int):
-    application = _visible(request, application_id)
     try:
-        submitted = actions.submit(application, by=request.user)
+        submitted = actions.submit(Application(pk=application_id), by=request.user)
+    except (Application.DoesNotExist, PermissionDenied):
+        _visible(request, application_id, with_parts=False)  # 404 for what the caller may not see …
+        raise ApiError(
+            403, "permission_denied", _("Only a signatory of the lead organisation can submit.")
+        ) from None
     except actions.Incomplete as exc:
         raise ApiError(
             422, "incomplete", _("The application is not complete."), missing=exc.missing

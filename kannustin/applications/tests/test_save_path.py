@@ -134,3 +134,31 @@ def test_the_api_answer_to_a_save_is_what_a_read_shows(client, world):
                          "answers": {"summary": "Uusi"}}), content_type="application/json", **headers).json()  # fmt: skip
     read = client.get(f"/api/v1/applications/{draft.pk}/", **headers).json()
     assert saved == read
+
+
+SUBMIT_BUDGET = 25
+
+
+def test_submit_runs_a_few_queries_and_leaves_the_pdf_and_email_to_the_worker(
+    client, world, user_factory, django_capture_on_commit_callbacks
+):
+    """Submission checks completeness and takes a case number in a constant number of queries; the receipt
+    (PDF, email) is queued after commit, never made in the request."""
+    from .helpers import rate_maturity
+
+    call, signatory, draft, raw = world
+    large = grow(call, draft, signatory, user_factory)
+    rate_maturity(large.organisation, call, signatory)
+    with (
+        django_capture_on_commit_callbacks(execute=False) as callbacks,
+        CaptureQueriesContext(connection) as captured,
+    ):
+        response = client.post(f"/api/v1/applications/{large.pk}/submit/", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 200, response.content
+    assert fresh(large).case_number
+    # Savepoints (the test's own, a nested freeze, a new year's case-number series) are not queries of data.
+    statements = [
+        q["sql"] for q in captured.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))
+    ]
+    assert len(statements) <= SUBMIT_BUDGET, "\n".join(q[:120] for q in statements)
+    assert callbacks  # the receipt is queued after commit
