@@ -12,6 +12,7 @@ in bench/results/latest.json. See docs/performance.md.
 
 import argparse
 import os
+import secrets
 import shutil
 import sys
 import tempfile
@@ -45,6 +46,7 @@ def parse_args(argv=None):
         "--no-write", action="store_true", help="do not touch docs/performance.md or results/"
     )
     parser.add_argument("--allow-sqlite", action="store_true", help="run on SQLite (not comparable)")
+    parser.add_argument("--no-writes", action="store_true", help="measure the pages only, not the writes")
     parser.add_argument("--force", action="store_true", help="flush a database whose name lacks 'bench'")
     return parser.parse_args(argv)
 
@@ -107,7 +109,7 @@ def configure_environment() -> str:
     """Production settings: DEBUG off (so the cached template loader, manifest static files, database cache)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kannustin.settings")
     os.environ.setdefault("DEBUG", "0")
-    os.environ.setdefault("SECRET_KEY", "bench")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # production settings refuse a weak key
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
     os.environ.setdefault("LOG_LEVEL", "ERROR")  # 404 warnings of a failing page would drown the table
     media = tempfile.mkdtemp(prefix="kannustin-bench-media-")
@@ -133,6 +135,7 @@ def run(args) -> int:
     import measure
     import report
     import world as world_module
+    import writes as writes_module
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
@@ -153,7 +156,8 @@ def run(args) -> int:
     call_command("flush", interactive=False, verbosity=0)
     call_command("createcachetable", verbosity=0)
     # Static files are collected outside the project (the manifest storage needs them to render pages).
-    static = override_settings(STATIC_ROOT=str(STATIC_CACHE))
+    # The project's URLs plus the floor view of the write budgets (bench/writes.py).
+    static = override_settings(STATIC_ROOT=str(STATIC_CACHE), ROOT_URLCONF="writes")
     static.enable()
     call_command("collectstatic", interactive=False, verbosity=0)
 
@@ -174,6 +178,7 @@ def run(args) -> int:
     by_page: dict[str, dict[int, measure.Result]] = {page.key: {} for page in pages}
     sizes_info = {}
     clients = None
+    writes, write_results = None, {}
     for size in sizes:
         made = world_module.grow(world, size)
         deleted = world_module.shrink(world, size)
@@ -199,6 +204,16 @@ def run(args) -> int:
                     print(f"\nSQL of {key} at {size}:")
                     for number, query in enumerate(result.sql, 1):
                         print(f"  {number:2}. {query[:400]}")
+        if not args.no_writes and not only:
+            writes = writes or writes_module.Writes(world, world_module.make_user, world_module._complete)
+            write_results[size] = writes.measure(size, repeat=args.repeat, warmup=args.warmup)
+            for r in write_results[size]:
+                flag = "" if r.status in (200, 201) else f"  status {r.status}"
+                print(
+                    f"  {r.key:20} median {r.median_ms:7.1f} ms  p90 {r.p90_ms:7.1f} ms  cpu {r.cpu_ms:6.1f} ms  "
+                    f"{r.queries:3} queries (budget {r.budget}){flag}"
+                )
+        if size == sizes[0]:
             for key in filter(None, (k.strip() for k in args.profile.split(","))):
                 page = next((p for p in pages if p.key == key), None)
                 if page:
@@ -206,6 +221,8 @@ def run(args) -> int:
 
     print()
     print(report.console(by_page))
+    if write_results:
+        print("\nWrites:\n" + writes_module.table(write_results))
     info = {**report.machine(), "load_start": load_start}
     options = {"repeat": args.repeat, "warmup": args.warmup}
     if not args.no_write and not only:
