@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE := kannustin.settings
 MESSAGE_IGNORES := --ignore='.venv/*' --ignore='frontend/*' --ignore='node_modules/*' --ignore='static/*' \
 	--ignore='bench/*' --ignore='e2e/*' --ignore='tests/*' --ignore='*/tests/*'
 
-.PHONY: run test serve install install-dev assets messages lint format bench clean
+.PHONY: run test serve install install-dev assets messages lint format bench surge clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ format: install-dev
 
 bench: install-dev
 	$(PY) bench/run.py
+
+## make surge: the closing-day surge (locust against gunicorn on PostgreSQL; DATABASE_URL names a database
+## containing "surge", which is rebuilt). SURGE_ARGS="--scale 10" for the 10× run. See docs/performance.md.
+surge: install-dev
+	$(PY) bench/surge/run.py $(SURGE_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media sent-mail

@@ -1,0 +1,119 @@
+"""The closing-day surge (locust, headless; run by bench/surge/run.py, which explains the phases).
+
+Phase "autosave": two editors per draft (the signatory and an applicant of the municipality), each saving
+one answer of their own every SURGE_EVERY seconds through the API, with the version they last saw; a 409
+(someone saved meanwhile) is answered as a client does: read the version, save again. Every acknowledged
+save is written to a log so that run.py can check afterwards that none was lost.
+
+Phase "submit": each draft's signatory submits it twice (a double click, a retry), at random moments of
+the last SURGE_WINDOW seconds. Case numbers are checked for duplicates afterwards.
+"""
+
+import json
+import os
+import random
+import threading
+from pathlib import Path
+
+from locust import HttpUser, constant_pacing, events, task
+
+SETUP = json.loads(Path(os.environ["SURGE_SETUP"]).read_text())
+PHASE = os.environ.get("SURGE_PHASE", "autosave")
+EVERY = float(os.environ.get("SURGE_EVERY", "5"))
+WINDOW = float(os.environ.get("SURGE_WINDOW", "60"))
+ACKS = Path(os.environ.get("SURGE_ACKS", "/tmp/surge-acks.jsonl"))
+SCALE = int(os.environ.get("SURGE_SCALE", "1"))  # editors per (draft, role): 10 for the 10× run
+
+_lock = threading.Lock()
+_next = [0]
+_log = None
+
+
+@events.test_start.add_listener
+def _open_log(environment, **kwargs):
+    global _log
+    _log = ACKS.open("a")
+
+
+@events.test_stop.add_listener
+def _close_log(environment, **kwargs):
+    if _log:
+        _log.close()
+
+
+def _claim():
+    """The next editor slot: (draft, token, field) — each draft has a signatory's and an applicant's slot."""
+    with _lock:
+        index = _next[0]
+        _next[0] += 1
+    drafts = SETUP["drafts"]
+    draft = drafts[(index // 2) % len(drafts)]
+    role = ("signatory", "applicant")[index % 2]
+    copy = index // (2 * len(drafts))
+    field = ("summary", "project_name")[index % 2]
+    return draft, draft[f"{role}_token"], field, f"{role}-{copy}"
+
+
+class Editor(HttpUser):
+    wait_time = constant_pacing(EVERY)
+
+    def on_start(self):
+        self.draft, token, self.field, self.who = _claim()
+        self.headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        self.version = None
+        self.count = 0
+        if PHASE == "submit":
+            self.submits = 2
+            self.wait_time = lambda: random.uniform(0, WINDOW / 2)
+
+    def _read_version(self):
+        with self.client.get(f"/api/v1/applications/{self.draft['id']}/", headers=self.headers, name="read",
+                             catch_response=True) as response:  # fmt: skip
+            if response.status_code == 200:
+                self.version = response.json()["version"]
+                response.success()
+            else:
+                response.failure(f"read {response.status_code}")
+
+    @task
+    def act(self):
+        if PHASE == "submit":
+            return self.submit()
+        return self.autosave()
+
+    def autosave(self):
+        if self.version is None:
+            self._read_version()
+        self.count += 1
+        text = f"{self.who} {self.count}"
+        body = {"version": self.version, "answers": {self.field: text}}
+        for _attempt in range(3):
+            with self.client.patch(f"/api/v1/applications/{self.draft['id']}/", data=json.dumps(body),
+                                   headers=self.headers, name="autosave", catch_response=True) as response:  # fmt: skip
+                if response.status_code == 200:
+                    self.version = response.json()["version"]
+                    _log.write(json.dumps({"id": self.draft["id"], "version": self.version, "field": self.field,
+                                           "value": text}) + "\n")  # fmt: skip
+                    response.success()
+                    return
+                if response.status_code == 409 and response.json().get("code") == "version_conflict":
+                    # A conflict is an answer, not an error: reported apart, then saved again on the new version.
+                    response.request_meta["name"] = "autosave: 409 conflict"
+                    response.success()
+                    self.version = response.json().get("current_version") or self.version
+                    body["version"] = self.version
+                    continue
+                response.failure(f"autosave {response.status_code}: {response.text[:200]}")
+                return
+
+    def submit(self):
+        if self.field != "summary" or self.submits <= 0:  # the signatory's slot submits; the other idles
+            self.stop()
+            return
+        self.submits -= 1
+        with self.client.post(f"/api/v1/applications/{self.draft['id']}/submit/", headers=self.headers,
+                              name="submit", catch_response=True) as response:  # fmt: skip
+            if response.status_code == 200:
+                response.success()
+            else:
+                response.failure(f"submit {response.status_code}: {response.text[:200]}")
