@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 from django.core import mail
 
+from kannustin.demo.applications import tiny_pdf
 from kannustin.demo.users import DEMO_PASSWORD, current_totp
 
 # Enough for the longest page (a question section with its header, footer and similar-projects panel),
@@ -262,24 +263,5 @@ def pdf_text(content: bytes) -> str:
 
 
 def small_pdf(title: str = "Kannustin") -> bytes:
-    """A valid one-page PDF with a line of text, written by hand so no PDF library is needed."""
-    stream = f"BT /F1 18 Tf 72 720 Td ({title}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    """A valid one-page PDF with a line of text (the demo's own writer)."""
+    return tiny_pdf([title])

@@ -12,7 +12,7 @@ from kannustin.accounts.models import User
 from kannustin.accounts.roles import Role
 from kannustin.core import clock, notify
 
-from .models import Application, CompletionRequest
+from .models import Application, CompletionRequest, Participant
 
 
 def _participant_users(application):
@@ -138,13 +138,15 @@ def completion_expired(request_id: int):
                         url=ministry_path, matter_language=application.language)  # fmt: skip
 
 
-def participation_invited(participant_id: int):
-    """A partner was named in an application: its people are asked to have a signatory confirm it."""
-    from .models import Participant
-
-    participant = Participant.objects.select_related(
+def _participant(participant_id: int) -> Participant:
+    return Participant.objects.select_related(
         "application", "application__call", "application__organisation", "organisation"
     ).get(pk=participant_id)
+
+
+def participation_invited(participant_id: int):
+    """A partner was named in an application: its people are asked to have a signatory confirm it."""
+    participant = _participant(participant_id)
     application = participant.application
     path = reverse("applications:participation", args=[application.pk, participant.organisation.identifier])
     notify.notify_users(_organisation_users(participant.organisation_id), "participation_invited",
@@ -155,11 +157,7 @@ def participation_invited(participant_id: int):
 
 def participation_decided(participant_id: int):
     """A partner confirmed or declined: the lead's people are told."""
-    from .models import Participant
-
-    participant = Participant.objects.select_related(
-        "application", "application__call", "application__organisation", "organisation"
-    ).get(pk=participant_id)
+    participant = _participant(participant_id)
     application = participant.application
     path = reverse("applications:overview", args=[application.pk])
     notify.notify_users(_organisation_users(application.organisation_id), "participation_decided",
