@@ -1,8 +1,9 @@
 """The closing-day surge (locust, headless; run by bench/surge/run.py, which explains the phases).
 
 Phase "autosave": two editors per draft (the signatory and an applicant of the municipality), each saving
-one answer of their own every SURGE_EVERY seconds through the API, with the version they last saw; a 409
-(someone saved meanwhile) is answered as a client does: read the version, save again. Every acknowledged
+one answer of their own every SURGE_EVERY seconds through the API, with the version they last saw (saves of
+different answers merge); a 409 (a save that would overwrite a newer change of the same answer: only in the
+10× run, where ten editors share each answer) is answered as a client does: take the version, save again. Every acknowledged
 save is written to a log so that run.py can check afterwards that none was lost.
 
 Phase "submit": each draft's signatory submits it twice (a double click, a retry), at random moments of
@@ -15,7 +16,7 @@ import random
 import threading
 from pathlib import Path
 
-from locust import HttpUser, constant_pacing, events, task
+from locust import FastHttpUser, constant_pacing, events, task
 
 SETUP = json.loads(Path(os.environ["SURGE_SETUP"]).read_text())
 PHASE = os.environ.get("SURGE_PHASE", "autosave")
@@ -54,7 +55,9 @@ def _claim():
     return draft, draft[f"{role}_token"], field, f"{role}-{copy}"
 
 
-class Editor(HttpUser):
+class Editor(FastHttpUser):
+    # FastHttpUser (geventhttpclient): a fifth of the client CPU of HttpUser, which matters with the load
+    # generator on the same two cores as the server.
     wait_time = constant_pacing(EVERY)
 
     def on_start(self):

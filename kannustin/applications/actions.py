@@ -160,18 +160,20 @@ def create_draft(call: Call, organisation, *, by, at: datetime | None = None) ->
 def save(
     application: Application, *, by, version: int, changes: dict, at: datetime | None = None
 ) -> Application:
-    """Apply `changes` if `version` is still the current one: `answers` (by question key) and the changes of
-    the form's structured parts (see `parts.py`: budget, requested_amount, participants,
-    participants_confirmed, contacts, indicators, confidential_keys, confidential_attachments). A draft may be
-    incomplete; every value given must be valid; a change of a part the form does not have is an error."""
+    """Apply `changes` made on `version`: `answers` (by question key) and the changes of the form's
+    structured parts (see `parts.py`: budget, requested_amount, participants, participants_confirmed,
+    contacts, indicators, confidential_keys, confidential_attachments). A draft may be incomplete; every value
+    given must be valid; a change of a part the form does not have is an error.
+
+    When someone else saved after `version`, the two saves merge as long as they changed different answers
+    and parts; only a save that would overwrite another person's newer change raises VersionConflict. The
+    saved application's `changed_by_others` names the answers others changed since `version`."""
     with transaction.atomic():
         app = _lock(application)
         owners = change_owners(app.sections())
         _require_change(by, app, at=at)
         if "participants" in changes and not can(by, "manage_participants", app):
             raise PermissionDenied
-        if int(version) != app.version:
-            raise VersionConflict(app)
         questions = {q.key: q for q in app.questions()}
         unknown = [key for key in changes if key != "answers" and key not in owners]
         if unknown:
@@ -183,13 +185,25 @@ def save(
         for key in touched:
             _require_part(app, key)
         before = current_data(app)
+        sections = {owners[key].key: owners[key] for key in changes if key in owners}
+        base = before if int(version) == app.version else _merge_base(app, int(version))
         errors, cleaned = {}, {}
         if "answers" in changes:
             try:
                 cleaned["answers"] = validation.clean_answers(questions, changes["answers"])
             except validation.ApplicationInvalid as exc:
                 errors.update(exc.errors)
-        sections = {owners[key].key: owners[key] for key in changes if key in owners}
+        app.changed_by_others = set()
+        if base is not before:
+            # Saved by someone else since `version`: merge unless this save would overwrite their change.
+            app.changed_by_others = _three_way(
+                app, base, before, cleaned.setdefault("answers", {}), sections.values()
+            )
+            if "answers" not in changes:
+                cleaned.pop("answers")
+            if not cleaned.get("answers") and not sections and not errors:
+                app.saved_data = before  # everything sent was as it was: nothing to save
+                return app
         for section in sections.values():
             try:
                 cleaned[section.key] = part_for(section).clean(app, changes, section)
@@ -208,6 +222,41 @@ def save(
         if "participants" in changes:
             _invite_new_partners(app, partners_before)
     return app
+
+
+def _merge_base(app, version: int) -> dict:
+    """The content as it was at `version` (what the person saving had in front of them)."""
+    data = None
+    if 0 < version < app.version:
+        data = (
+            ApplicationVersion.objects.filter(application=app, version=version).values_list("data", flat=True)
+        ).first()
+    if data is None:
+        raise VersionConflict(app)
+    return data
+
+
+def _same(a, b) -> bool:
+    return a == b or (a in (None, "", [], {}) and b in (None, "", [], {}))
+
+
+def _three_way(app, base: dict, current: dict, answers: dict, sections) -> set:
+    """Merge a save made on the older `base` into `current`. An answer this save leaves as it was in `base` is
+    dropped (the other person's value stays); an answer or part both changed differently is a conflict.
+    Returns the keys of the answers others changed since `base`."""
+    theirs, was = current.get("answers") or {}, base.get("answers") or {}
+    changed_by_others = {
+        key for key in theirs.keys() | was.keys() if not _same(theirs.get(key), was.get(key))
+    }
+    for key, value in list(answers.items()):
+        if _same(value, was.get(key)):
+            del answers[key]
+        elif key in changed_by_others and not _same(theirs.get(key), value):
+            raise VersionConflict(app)
+    for section in sections:
+        if any(base.get(key) != current.get(key) for key in part_for(section).state_keys):
+            raise VersionConflict(app)
+    return changed_by_others
 
 
 def _invite_new_partners(application, before: set) -> None:
@@ -268,7 +317,7 @@ def add_attachment(
         app = _lock(application)
         _require_change(by, app)
         if version is not None and int(version) != app.version:
-            raise VersionConflict(app)
+            _merge_base(app, int(version))  # a file added never overwrites anyone's change: any real version
         if app.section(PARTS["attachments"].kind) is None:
             raise validation.ApplicationInvalid({"file": [_("This form has no part for this information.")]})
         _require_part(app, PARTS["attachments"].kind)
@@ -329,7 +378,11 @@ def remove_attachment(attachment, *, by, version: int | None = None):
         app = _lock(attachment.application)
         _require_change(by, app)
         if version is not None and int(version) != app.version:
-            raise VersionConflict(app)
+            # Removing a file the person saw, unchanged since: someone else's other changes stay.
+            seen = {entry["id"]: entry for entry in _merge_base(app, int(version)).get("attachments", [])}
+            now = {entry["id"]: entry for entry in current_data(app).get("attachments", [])}
+            if attachment.pk not in seen or seen[attachment.pk] != now.get(attachment.pk):
+                raise VersionConflict(app)
         _require_part(app, PARTS["attachments"].kind)
         audit.record(
             by, "attachment.removed", attachment, {"application": app.pk, "name": attachment.original_name}

@@ -32,6 +32,11 @@ class Part:
     change_keys: tuple[str, ...] = ()
     summary_template = ""
 
+    @property
+    def state_keys(self) -> tuple[str, ...]:
+        """The keys of its `snapshot`: what two saves on the same version compare to see if they clash."""
+        return self.change_keys
+
     def url(self, application) -> str:
         return reverse(f"applications:{self.kind}", args=[application.pk])
 
@@ -353,6 +358,7 @@ class Confidentiality(Part):
     kind = "confidentiality"
     rows = "attachments"
     change_keys = ("confidential_keys", "confidential_attachments")
+    state_keys = ("confidential_keys", "attachments")
     summary_template = "applications/summary/confidentiality.html"
 
     def saved_annotations(self):

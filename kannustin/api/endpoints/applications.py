@@ -90,7 +90,11 @@ class ApplicationOut(Schema):
     call: int
     organisation: str | None = Field(description="The lead organisation: municipality code or Business ID.")
     status: str = Field(description="draft, submitted, completion_requested or withdrawn.")
-    version: int = Field(description="Send it back with PATCH; a stale version is refused with 409.")
+    version: int = Field(
+        description="Send it back with PATCH. A change made on an older version merges with "
+        "what others saved meanwhile; only one that would overwrite a newer change of the "
+        "same answer or part is refused with 409 version_conflict."
+    )
     language: str
     question_set_version: int
     sections: list[str] = Field(description="The parts of this application's form, in order.")
@@ -372,8 +376,8 @@ def patch_application(request, application_id: int, payload: ApplicationPatchIn)
              summary="Add an attachment")  # fmt: skip
 def add_attachment(request, application_id: int, file: File[UploadedFile], confidential: bool = False,
                    version: int | None = None):  # fmt: skip
-    """Upload a file. With `version` (the application's version your change is based on) a stale upload is
-    refused with 409 `version_conflict`, as PATCH is."""
+    """Upload a file. With `version` (the application's version your change is based on), a version that never
+    existed is refused with 409 `version_conflict`; an older one is fine, as adding a file overwrites nothing."""
     application = _visible(request, application_id)
     try:
         attachment = actions.add_attachment(application, file, by=request.user, confidential=confidential,

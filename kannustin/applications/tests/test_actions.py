@@ -7,6 +7,8 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kannustin.accounts.roles import Role
 from kannustin.core import clock
@@ -171,6 +173,98 @@ def test_stale_save_is_refused_and_every_version_kept(helsinki, signatory, appli
     versions = list(ApplicationVersion.objects.filter(application=application).order_by("version"))
     assert [v.version for v in versions] == [1, 2]
     assert versions[-1].data["answers"]["summary"] == "Ensimmäinen"
+
+
+def test_saves_on_the_same_version_merge_when_they_change_different_answers(helsinki, signatory, applicant):
+    application = draft(make_call(), signatory, helsinki)
+    base = application.version
+    actions.save(application, by=signatory, version=base, changes={"answers": {"summary": "Hänen"}})
+    merged = actions.save(
+        application, by=applicant, version=base, changes={"answers": {"project_name": "Minun"}}
+    )
+    assert merged.changed_by_others == {"summary"}
+    saved = Application.objects.get(pk=application.pk)
+    assert saved.answers == {"summary": "Hänen", "project_name": "Minun"}
+    versions = list(ApplicationVersion.objects.filter(application=application).order_by("version"))
+    assert [v.version for v in versions] == [1, 2, 3]
+    assert versions[1].data["answers"] == {"summary": "Hänen"}  # the state the first saver had stays kept
+    assert versions[2].data["answers"] == saved.answers
+
+
+def test_a_form_that_sends_an_answer_unchanged_keeps_the_other_persons_change(helsinki, signatory, applicant):
+    # A page posts all its answers: the one this person left as it was is not theirs to overwrite.
+    application = draft(make_call(), signatory, helsinki)
+    actions.save(
+        application, by=signatory, version=1, changes={"answers": {"summary": "Alku", "project_name": "A"}}
+    )
+    actions.save(application, by=signatory, version=2, changes={"answers": {"summary": "Hänen"}})
+    actions.save(
+        application, by=applicant, version=2, changes={"answers": {"summary": "Alku", "project_name": "B"}}
+    )
+    assert Application.objects.get(pk=application.pk).answers == {"summary": "Hänen", "project_name": "B"}
+
+
+def test_a_save_that_would_overwrite_a_newer_change_is_a_conflict(helsinki, signatory, applicant):
+    application = draft(make_call(), signatory, helsinki)
+    actions.save(application, by=signatory, version=1, changes={"answers": {"summary": "Hänen"}})
+    with pytest.raises(actions.VersionConflict):
+        actions.save(
+            application,
+            by=applicant,
+            version=1,
+            changes={"answers": {"summary": "Minun", "project_name": "X"}},
+        )
+    assert Application.objects.get(pk=application.pk).answers == {"summary": "Hänen"}  # nothing of it saved
+    # Writing the same as the other person is no conflict.
+    actions.save(application, by=applicant, version=1, changes={"answers": {"summary": "Hänen"}})
+
+
+def test_parts_merge_with_answers_and_clash_with_themselves(helsinki, signatory, applicant):
+    application = draft(make_call(), signatory, helsinki)
+    actions.save(application, by=signatory, version=1, changes={"requested_amount": "1000"})
+    actions.save(application, by=applicant, version=1, changes={"answers": {"summary": "Minun"}})
+    with pytest.raises(actions.VersionConflict):
+        actions.save(application, by=applicant, version=1, changes={"requested_amount": "2000"})
+    saved = Application.objects.get(pk=application.pk)
+    assert (saved.requested_amount, saved.answers) == (1000, {"summary": "Minun"})
+
+
+@pytest.mark.parametrize("version", [0, -1, 99])
+def test_a_version_that_never_was_is_a_conflict(helsinki, signatory, version):
+    application = draft(make_call(), signatory, helsinki)
+    actions.save(application, by=signatory, version=1, changes={"answers": {"summary": "x"}})
+    with pytest.raises(actions.VersionConflict):
+        actions.save(application, by=signatory, version=version, changes={"answers": {"project_name": "y"}})
+
+
+VALUES = st.sampled_from(["", "a", "b"])
+ANSWERS = st.fixed_dictionaries({}, optional={"project_name": VALUES, "summary": VALUES})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(start=ANSWERS, theirs=ANSWERS, mine=ANSWERS)
+def test_a_merge_never_loses_a_change_silently(helsinki, signatory, applicant, start, theirs, mine):
+    """Over every base, their change and mine: either a conflict that saves nothing, or every answer ends as
+    the one who changed it wrote it."""
+    application = draft(make_call(slug=f"m{Application.objects.count()}"), signatory, helsinki)
+    actions.save(application, by=signatory, version=1, changes={"answers": start})
+    actions.save(application, by=signatory, version=2, changes={"answers": theirs})
+    after_theirs = dict(Application.objects.get(pk=application.pk).answers)
+    try:
+        actions.save(application, by=applicant, version=2, changes={"answers": mine})
+    except actions.VersionConflict:
+        assert Application.objects.get(pk=application.pk).answers == after_theirs
+        return
+    result = Application.objects.get(pk=application.pk).answers
+    for key in ("project_name", "summary"):
+        was, their, now = start.get(key) or "", after_theirs.get(key) or "", result.get(key) or ""
+        my = (mine.get(key) or "") if key in mine else was
+        if their != was and my != was:
+            assert now == their == my  # both changed it: merged only when they agree
+        elif their != was:
+            assert now == their
+        else:
+            assert now == my
 
 
 def test_invalid_values_save_nothing(helsinki, signatory):

@@ -480,6 +480,40 @@ def test_autosave_on_a_stale_version_reports_the_conflict(client, draft, signato
     assert fresh(draft).answers["summary"] == "Toinen"
 
 
+def test_autosave_merges_with_a_change_on_another_page_and_goes_on(client, draft, signatory, applicant):
+    actions.save(draft, by=applicant, version=1, changes={"answers": {"share_results": "yes"}})
+    client.force_login(signatory)
+    response = client.post(section_url(draft), basics(draft, action=""), HTTP_HX_REQUEST="true")
+    fragment = response.content.decode()
+    assert "Saved at" in fragment and "data-autosave-stop" not in fragment
+    assert 'id="application-version" value="3"' in fragment
+    answers = fresh(draft).answers
+    assert (
+        answers["share_results"] == "yes"
+        and answers["project_name"] == "Talouden raportoinnin automatisointi"
+    )
+
+
+def test_autosave_merged_with_a_change_on_the_same_page_keeps_it_and_asks_to_reload(
+    client, draft, signatory, applicant
+):
+    actions.save(draft, by=signatory, version=1, changes={"answers": {"summary": "Yhteinen alku"}})
+    actions.save(draft, by=applicant, version=2, changes={"answers": {"summary": "Toisen tarkennus"}})
+    client.force_login(signatory)
+    # The page was opened at version 2: its summary is the old one, its project name is new.
+    response = client.post(
+        section_url(draft),
+        basics(draft, version="2", summary="Yhteinen alku", action=""),
+        HTTP_HX_REQUEST="true",
+    )
+    fragment = response.content.decode()
+    assert "Your changes were saved" in fragment and "summary" in fragment
+    assert "data-autosave-stop" in fragment and "hx-swap-oob" not in fragment
+    answers = fresh(draft).answers
+    assert answers["summary"] == "Toisen tarkennus"
+    assert answers["project_name"] == "Talouden raportoinnin automatisointi"
+
+
 # Read-only and completion requests ----------------------------------------------------------------------
 
 

@@ -303,6 +303,8 @@ def test_public_view_leaves_out_marked_answers_attachments_and_answers_pointing_
 def test_attachments_check_the_version_in_the_page_and_the_api(
     client, reference_data, helsinki, user_factory
 ):
+    """A file added on an older version merges (it overwrites nothing); a version that never was, or the
+    removal of a file that was not there or changed since, is a conflict."""
     call = make_call()
     signatory = user_factory(Role.SIGNATORY, helsinki)
     draft = actions.create_draft(call, helsinki, by=signatory)
@@ -313,20 +315,33 @@ def test_attachments_check_the_version_in_the_page_and_the_api(
     pdf = b"%PDF-1.4\n%%EOF\n"
     response = client.post(reverse("applications:attachments", args=[draft.pk]),
                            {"version": stale, "file": SimpleUploadedFile("a.pdf", pdf)})  # fmt: skip
+    assert response.status_code == 302 and fresh(draft).attachments.count() == 1
+    assert fresh(draft).answers["project_name"] == "Toinen"
+    response = client.post(reverse("applications:attachments", args=[draft.pk]),
+                           {"version": 99, "file": SimpleUploadedFile("a.pdf", pdf)})  # fmt: skip
     assert (
         response.status_code == 200
         and "Someone else changed the application meanwhile" in response.content.decode()
     )
     response = Api(client, signatory).upload(
-        f"/applications/{draft.pk}/attachments/?version={stale}", "a.pdf", pdf
+        f"/applications/{draft.pk}/attachments/?version=99", "a.pdf", pdf
     )
     assert response.status_code == 409 and response.json()["code"] == "version_conflict"
-    assert not fresh(draft).attachments.exists()
+    response = Api(client, signatory).upload(
+        f"/applications/{draft.pk}/attachments/?version={stale}", "c.pdf", pdf
+    )
+    assert response.status_code == 201 and fresh(draft).attachments.count() == 2
+    fresh(draft).attachments.all().delete()
+    seen = fresh(draft).version
     attachment = actions.add_attachment(fresh(draft), SimpleUploadedFile("b.pdf", pdf), by=signatory)
-    response = client.post(
-        reverse("applications:attachment_delete", args=[draft.pk, attachment.pk]), {"version": stale}
+    response = (
+        client.post(  # the file was added after the version the page shows: not this person's to remove
+            reverse("applications:attachment_delete", args=[draft.pk, attachment.pk]), {"version": seen}
+        )
     )
     assert response.status_code == 302 and fresh(draft).attachments.count() == 1
+    on_page = fresh(draft).version
+    actions.save(fresh(draft), by=signatory, version=on_page, changes={"answers": {"summary": "Muu muutos"}})
     response = client.post(reverse("applications:attachment_delete", args=[draft.pk, attachment.pk]),
-                           {"version": fresh(draft).version})  # fmt: skip
+                           {"version": on_page})  # fmt: skip
     assert response.status_code == 302 and not fresh(draft).attachments.exists()

@@ -479,15 +479,30 @@ def test_confidentiality_marks_attachments_too(signed_in, draft, signatory):
 # Concurrency, read-only, completion requests ------------------------------------------------------------
 
 
-def test_a_stale_save_gets_the_conflict_page_and_overwrites_nothing(signed_in, draft, signatory):
+def test_a_stale_save_of_another_part_merges(signed_in, draft, signatory):
     old_version = draft.version
     actions.save(draft, by=signatory, version=old_version, changes={"requested_amount": "100"})
     data = {"version": old_version, "action": "continue", **management("contacts", 1)}
     data.update({"contacts-0-name": "Minun", "contacts-0-email": "minun@hel.fi"})
     response = signed_in.post(url("contacts", draft), data)
+    assert response.status_code == 302
+    application = fresh(draft)
+    assert list(application.contacts.values_list("email", flat=True)) == ["minun@hel.fi"]
+    assert application.requested_amount == 100
+
+
+def test_a_stale_save_of_the_same_part_gets_the_conflict_page_and_overwrites_nothing(
+    signed_in, draft, signatory
+):
+    old_version = draft.version
+    actions.save(draft, by=signatory, version=old_version,
+                 changes={"contacts": [{"name": "Toinen", "email": "toinen@hel.fi"}]})  # fmt: skip
+    data = {"version": old_version, "action": "continue", **management("contacts", 1)}
+    data.update({"contacts-0-name": "Minun", "contacts-0-email": "minun@hel.fi"})
+    response = signed_in.post(url("contacts", draft), data)
     assert response.status_code == 409
     assert 'value="minun@hel.fi"' in response.content.decode()  # "save mine anyway" carries what was typed
-    assert fresh(draft).contacts.count() == 0
+    assert list(fresh(draft).contacts.values_list("email", flat=True)) == ["toinen@hel.fi"]
 
 
 def submitted(application, signatory):

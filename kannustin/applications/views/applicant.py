@@ -409,7 +409,7 @@ def _save_answers(request, application, questions, form):
     return saved, True, {}, None
 
 
-def _saved_fragment(request, application, state: str, *, form=None, errors=None, saved=False):
+def _saved_fragment(request, application, state: str, *, form=None, errors=None, saved=False, labels=()):
     response = render(
         request,
         "applications/_saved.html",
@@ -418,6 +418,7 @@ def _saved_fragment(request, application, state: str, *, form=None, errors=None,
             "state": state,
             "form": form,
             "errors": errors or [],
+            "labels": labels,
             "saved_at": application.updated_at,
         },
     )
@@ -487,6 +488,12 @@ def section(request, pk, section):
                 form.add_save_errors(errors)
             else:
                 if htmx:
+                    # Answers of this page that someone else changed meanwhile: what this form shows of them
+                    # is older, so the form keeps its version and stops saving until the page is reloaded.
+                    stale = getattr(application, "changed_by_others", set()) & {q.key for q in questions}
+                    if stale:
+                        labels = [q.tr("label") for q in questions if q.key in stale]
+                        return _saved_fragment(request, application, "merged", labels=labels, saved=saved)
                     return _saved_fragment(request, application, "saved", saved=saved)
                 if request.POST.get("action") == "continue":
                     return redirect(next_section_url(application, section))
