@@ -37,7 +37,7 @@ def parse_args(argv=None):
     parser.add_argument("--warmup", type=int, default=2, help="untimed requests first (2)")
     parser.add_argument("--only", default="", help="measure only these pages (comma-separated keys)")
     parser.add_argument(
-        "--profile", default="", help="after measuring, profile these pages (needs pyinstrument)"
+        "--profile", default="", help="after measuring, profile these pages or writes (needs pyinstrument)"
     )
     parser.add_argument("--sql", default="", help="print the SQL of these pages at the largest size")
     parser.add_argument("--list", action="store_true", help="list the page keys and exit")
@@ -218,6 +218,8 @@ def run(args) -> int:
                 page = next((p for p in pages if p.key == key), None)
                 if page:
                     print(f"\nProfile of {key} at {size}:\n{measure.profile(clients[page.who], page)}")
+                elif writes is not None and key in dict(writes.KINDS):
+                    print(f"\nProfile of {key} at {size}:\n{writes.profile(key)}")
 
     print()
     print(report.console(by_page))

@@ -185,6 +185,26 @@ class Writes:
         ("submit", "Submit (API; receipt after commit)"),
     )
 
+    def profile(self, key: str, *, repeat: int = 20) -> str:
+        """A pyinstrument profile of one kind of write (not for submit, which consumes prepared drafts)."""
+        try:
+            from pyinstrument import Profiler
+        except ImportError:
+            return "pyinstrument is not installed: .venv/bin/python -m pip install pyinstrument"
+        if key == "submit":
+            return "submit is not profiled (each request consumes a prepared draft)"
+        make = getattr(self, key)
+        requests = [make() for _ in range(2)]
+        for request in requests:
+            request()
+        profiler = Profiler(interval=0.0005)
+        for _ in range(repeat):
+            request = make()
+            profiler.start()
+            request()
+            profiler.stop()
+        return profiler.output_text(unicode=True, color=False, show_all=False)
+
     def measure(self, size: int, *, repeat: int, warmup: int) -> list[WriteResult]:
         if self.floor_draft is None or not Application.objects.filter(pk=self.floor_draft.pk).exists():
             # A smaller size deletes applications the benchmark did not keep: make the floor's draft again.

@@ -224,6 +224,10 @@ MAX_REQUEST_BYTES = (MAX_ATTACHMENT_MB + 1) * 1024 * 1024
 ATTACHMENT_QUOTA_PER_APPLICATION_MB = int(os.environ.get("ATTACHMENT_QUOTA_PER_APPLICATION_MB", "100"))
 ATTACHMENT_QUOTA_PER_ORGANISATION_MB = int(os.environ.get("ATTACHMENT_QUOTA_PER_ORGANISATION_MB", "1000"))
 MAX_OPEN_DRAFTS_PER_CALL = int(os.environ.get("MAX_OPEN_DRAFTS_PER_CALL", "10"))
+# Consecutive autosaves of one person at most this many seconds apart, that nobody else has seen, make one
+# version (up to VERSION_FOLD_MAX of them). 0 keeps every autosave as its own version.
+VERSION_FOLD_SECONDS = int(os.environ.get("VERSION_FOLD_SECONDS", "60"))
+VERSION_FOLD_MAX = int(os.environ.get("VERSION_FOLD_MAX", "12"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 

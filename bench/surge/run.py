@@ -185,21 +185,46 @@ from django.db.models import Count
 from kannustin.applications.models import Application
 
 acks = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
-lost = 0
+# An acknowledged save is kept when the version it was given holds its value; when that version was folded
+# into a later one of the same author (versions that scale), when the version it became holds the value or
+# the value was replaced there by a later acknowledged save of the same answer.
+ids = sorted({ack["id"] for ack in acks})
+saved = {}
 with connection.cursor() as cursor:
-    for ack in acks:
-        cursor.execute(
-            "SELECT data->'answers'->>%s FROM applications_applicationversion WHERE application_id = %s AND version = %s",
-            [ack["field"], ack["id"], ack["version"]],
-        )
-        row = cursor.fetchone()
-        lost += row is None or row[0] != ack["value"]
+    cursor.execute(
+        "SELECT application_id, version, data->'answers' FROM applications_applicationversion "
+        "WHERE application_id = ANY(%s) ORDER BY application_id, version", [ids],
+    )
+    for application_id, version, answers in cursor.fetchall():
+        saved.setdefault(application_id, []).append((version, answers if isinstance(answers, dict) else json.loads(answers)))
+later = {}
+for ack in acks:
+    later.setdefault((ack["id"], ack["field"]), []).append(ack["version"])
+lost = 0
+for ack in acks:
+    row = next(((v, a) for v, a in saved.get(ack["id"], []) if v >= ack["version"]), None)
+    if row is None:
+        lost += 1
+    elif row[1].get(ack["field"]) != ack["value"] and not any(
+        ack["version"] < v <= row[0] for v in later[(ack["id"], ack["field"])]
+    ):
+        lost += 1
 duplicates = list(Application.objects.exclude(case_number=None).values("case_number").annotate(n=Count("id"))
                   .filter(n__gt=1).values_list("case_number", flat=True))
 drafts = json.load(open(sys.argv[2]))["drafts"]
 submitted = Application.objects.filter(pk__in=[d["id"] for d in drafts]).exclude(case_number=None).count()
+ids = [d["id"] for d in drafts]
+with connection.cursor() as cursor:  # versions that scale: how many rows and bytes the run left
+    cursor.execute(
+        "SELECT count(*), coalesce(sum(folded), 0), coalesce(avg(pg_column_size(data)), 0), "
+        "coalesce(sum(pg_column_size(data)), 0) FROM applications_applicationversion WHERE application_id = ANY(%s)",
+        [ids],
+    )
+    rows, folded, avg_bytes, total_bytes = cursor.fetchone()
 print(json.dumps({"acknowledged_saves": len(acks), "lost_saves": lost, "duplicate_case_numbers": duplicates,
-                  "submitted": submitted}))
+                  "submitted": submitted, "version_rows": rows, "autosaves_folded": int(folded),
+                  "bytes_per_version": round(float(avg_bytes)), "version_bytes_per_application":
+                  round(float(total_bytes) / max(len(ids), 1))}))
 """
 
 
@@ -270,6 +295,10 @@ def markdown(r: dict) -> str:
         f"{r['cpu_ms_per_request_submit_phase']} ms (submit phase). Acknowledged saves: {r['acknowledged_saves']}, "
         f"lost: {r['lost_saves']}. Submitted: {r['submitted']} of {r['drafts']}. Duplicate case numbers: "
         f"{len(r['duplicate_case_numbers'])}.",
+        "",
+        f"Versions of the surge's drafts: {r['version_rows']} rows ({r['autosaves_folded']} autosaves folded into "
+        f"them), {r['bytes_per_version']} bytes per version, {r['version_bytes_per_application']} bytes per "
+        "application.",
     ]
     return "\n".join(lines)
 

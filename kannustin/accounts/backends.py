@@ -2,14 +2,14 @@ from allauth.account.auth_backends import AuthenticationBackend
 from allauth.mfa.models import Authenticator
 from django.db.models import Exists, OuterRef
 
-from .models import GlobalRole, User
+from .models import GlobalRole, User, apply_membership_roles, with_membership_roles
 from .roles import MinistryRole
 
 
 class KannustinBackend(AuthenticationBackend):
     """allauth's backend (sign-in by email, also used by the admin's login). It loads the user of each
-    request together with their ministry roles and whether they have a TOTP second factor, in one query, so
-    the role checks and the second-factor rule of every page cost nothing more."""
+    request together with their ministry roles, their memberships and whether they have a TOTP second factor,
+    in one query, so the role checks and the second-factor rule of every page cost nothing more."""
 
     def get_user(self, user_id):
         annotations = {
@@ -21,8 +21,10 @@ class KannustinBackend(AuthenticationBackend):
                 for role in MinistryRole.values
             },
         }
+        annotations["packed_memberships"] = with_membership_roles()
         user = User._default_manager.annotate(**annotations).filter(pk=user_id).first()
         if user is None or not self.user_can_authenticate(user):
             return None
+        apply_membership_roles(user, user.packed_memberships)
         user.ministry_roles = frozenset(role for role in MinistryRole.values if getattr(user, f"role_{role}"))
         return user

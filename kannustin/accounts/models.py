@@ -1,3 +1,4 @@
+import functools
 import hashlib
 import secrets
 from datetime import timedelta
@@ -81,7 +82,8 @@ class User(AbstractUser):
 
     @cached_property
     def membership_roles(self) -> dict[int, str]:
-        """Organisation id → role code, for the organisations this user acts for (one query per request)."""
+        """Organisation id → role code, for the organisations this user acts for (one query per request, none
+        where the user was loaded with `with_membership_roles`)."""
         return dict(self.memberships.values_list("organisation_id", "role"))
 
     def has_role(self, role: str) -> bool:
@@ -114,6 +116,40 @@ class GlobalRole(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()}"
+
+
+class _RolesAgg(models.Aggregate):
+    """ "organisation id:role" of each membership, comma-separated: STRING_AGG or GROUP_CONCAT."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, ',')"
+    output_field = models.TextField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, function="GROUP_CONCAT", **extra)
+
+
+def with_membership_roles(user_field: str = "pk") -> models.Subquery:
+    """An annotation carrying the user's memberships in the query that loads the user (`user_field` names the
+    user's id in that query); `apply_membership_roles` turns it into `User.membership_roles`."""
+    from django.db.models.functions import Cast, Concat
+
+    pairs = Concat(Cast("organisation_id", models.CharField()), models.Value(":"), "role")
+    return models.Subquery(
+        Membership.objects.filter(user_id=OuterRef(user_field))
+        .values("user_id")
+        .annotate(roles=_RolesAgg(pairs))
+        .values("roles")[:1],
+        output_field=models.TextField(),
+    )
+
+
+def apply_membership_roles(user: "User", packed: str | None) -> None:
+    roles = {}
+    for pair in filter(None, (packed or "").split(",")):
+        organisation_id, role = pair.split(":", 1)
+        roles[int(organisation_id)] = role
+    user.__dict__["membership_roles"] = roles
 
 
 class Membership(models.Model):
@@ -208,24 +244,16 @@ class ApiToken(models.Model):
 
     @classmethod
     def authenticate(cls, raw: str) -> "ApiToken | None":
-        """The active token with this value, its user loaded, in one query; None for an unknown, revoked or
-        expired token, an inactive user, or a ministry user without a second factor."""
-        from allauth.mfa.models import Authenticator
-
+        """The active token with this value, its user and the user's memberships loaded, in one query; None for
+        an unknown, revoked or expired token, an inactive user, or a ministry user without a second factor."""
         token = (
-            cls.objects.active()
-            .select_related("user")
-            .annotate(
-                user_has_totp=Exists(
-                    Authenticator.objects.filter(user=OuterRef("user_id"), type=Authenticator.Type.TOTP)
-                ),
-                user_is_ministry=Exists(GlobalRole.objects.filter(user=OuterRef("user_id"))),
-            )
-            .filter(key_hash=hash_token(raw))
+            _authentication_query()
+            .filter(revoked_at__isnull=True, expires_at__gt=clock.now(), key_hash=hash_token(raw))
             .first()
         )
         if token is None or not token.user.is_active:
             return None
+        apply_membership_roles(token.user, token.user_memberships)
         if (token.user_is_ministry or token.user.is_superuser) and not token.user_has_totp:
             return None
         token.user.has_totp = token.user_has_totp
@@ -237,3 +265,18 @@ class ApiToken(models.Model):
     def revoke(self):
         self.revoked_at = clock.now()
         self.save(update_fields=["revoked_at"])
+
+
+@functools.cache
+def _authentication_query():
+    """The token with its user, second factor, ministry flag and memberships: built once per process, since
+    building the annotations costs more than running the query."""
+    from allauth.mfa.models import Authenticator
+
+    return ApiToken.objects.select_related("user").annotate(
+        user_has_totp=Exists(
+            Authenticator.objects.filter(user=OuterRef("user_id"), type=Authenticator.Type.TOTP)
+        ),
+        user_is_ministry=Exists(GlobalRole.objects.filter(user=OuterRef("user_id"))),
+        user_memberships=with_membership_roles("user_id"),
+    )

@@ -53,7 +53,9 @@ class Incomplete(Exception):
 def _lock(application) -> Application:
     return (
         Application.objects.select_for_update()
-        .select_related("call", "call__track", "organisation", "question_set")
+        .select_related("call", "organisation", "question_set")
+        # The call's long texts (three languages of Markdown) are never needed to change an application.
+        .defer(*(f"call__{field}_{lang}" for field in ("body", "eligibility") for lang in ("fi", "sv", "en")))
         .get(pk=application.pk)
     )
 
@@ -92,21 +94,66 @@ def snapshot(application: Application) -> dict:
 def current_data(application) -> dict:
     """The application's content as its latest version keeps it (one query): every change of content makes a
     version, so this equals `snapshot` without reading every part again."""
-    data = (
+    return _latest(application)[0]
+
+
+def _latest(application) -> tuple[dict, dict | None]:
+    """(content, the latest version row's pk, kept, saved_by_id, saved_at and folded) in one query."""
+    row = (
         ApplicationVersion.objects.filter(application=application, version=application.version)
-        .values_list("data", flat=True)
+        .values("data", "pk", "kept", "saved_by_id", "saved_at", "folded")
         .first()
     )
-    return data if data is not None else snapshot(application)
+    if row is None:
+        return snapshot(application), None
+    return row.pop("data"), row
 
 
-def _new_version(application, by, *, before: dict | None = None, touched=()) -> dict:
+def _foldable(application, latest: dict | None, by) -> bool:
+    """May this autosave fold into the latest version? Only the author's own autosave of a draft that nobody
+    else has seen (`mark_seen`), within VERSION_FOLD_SECONDS of it. Submitted states, states another person
+    saw and every conflict's versions are therefore always kept; at most VERSION_FOLD_MAX autosaves make one
+    version, so that a long spell of typing still leaves a version every minute or so."""
+    return (
+        latest is not None
+        and not latest["kept"]
+        and by is not None
+        and latest["saved_by_id"] == by.pk
+        and application.status == Status.DRAFT
+        and latest["folded"] + 1 < settings.VERSION_FOLD_MAX
+        and (clock.now() - latest["saved_at"]).total_seconds() < settings.VERSION_FOLD_SECONDS
+    )
+
+
+def mark_seen(application, user) -> None:
+    """Someone other than the last saver is looking at the application: its latest version is kept as its own
+    state (no longer folded into its author's next autosave). No write when there is nothing to keep."""
+    if application.status == Status.DRAFT and user.is_authenticated and application.updated_by_id != user.pk:
+        ApplicationVersion.objects.filter(
+            application=application, version=application.version, kept=False
+        ).update(kept=True)
+
+
+def _new_version(
+    application,
+    by,
+    *,
+    before: dict | None = None,
+    touched=(),
+    autosave: bool = False,
+    fold_into: dict | None = None,
+) -> dict:
     """Count the version up, save, and keep the whole content as the new version. With `before` (the content
     as it was) only the `touched` sections are read again: a save costs the same whatever the size of the
-    application."""
+    application. With `fold_into` (the latest row, see `_foldable`) that row becomes the new version instead
+    of a new row being added, and the new version may itself be folded into its author's next autosave."""
     application.version += 1
     application.updated_by = by
-    application.save()
+    if autosave:  # only what a save can change: the answers and the columns of the parts it touched
+        fields = {"version", "updated_by", "updated_at", "answers"}
+        application.save(update_fields=fields.union(*(part_for(s).row_fields for s in touched)))
+    else:
+        application.save()
     if before is None:
         data = snapshot(application)
     else:
@@ -114,8 +161,13 @@ def _new_version(application, by, *, before: dict | None = None, touched=()) -> 
                 "answers": application.answers}  # fmt: skip
         for section in touched:
             data.update(part_for(section).snapshot(application))
-    ApplicationVersion.objects.create(application=application, version=application.version, saved_by=by,
-                                      data=data)  # fmt: skip
+    if fold_into is not None:
+        ApplicationVersion.objects.filter(pk=fold_into["pk"]).update(
+            version=application.version, data=data, saved_at=clock.now(), folded=fold_into["folded"] + 1
+        )
+    else:
+        ApplicationVersion.objects.create(application=application, version=application.version, saved_by=by,
+                                          data=data, kept=not autosave)  # fmt: skip
     return data
 
 
@@ -184,7 +236,7 @@ def save(
         touched |= {questions[k].section for k in changes.get("answers", {}) if k in questions}
         for key in touched:
             _require_part(app, key)
-        before = current_data(app)
+        before, latest = _latest(app)
         sections = {owners[key].key: owners[key] for key in changes if key in owners}
         base = before if int(version) == app.version else _merge_base(app, int(version))
         errors, cleaned = {}, {}
@@ -217,7 +269,10 @@ def save(
         for key, section in sections.items():
             part_for(section).apply(app, cleaned[key], by)
         forget_saved_flags(app)
-        app.saved_data = _new_version(app, by, before=before, touched=sections.values())
+        fold = latest if base is before and _foldable(app, latest, by) else None
+        app.saved_data = _new_version(
+            app, by, before=before, touched=sections.values(), autosave=True, fold_into=fold
+        )
         audit.record(by, "application.saved", app, audit.diff(before, app.saved_data))
         if "participants" in changes:
             _invite_new_partners(app, partners_before)

@@ -330,6 +330,10 @@ class ApplicationVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     data = models.JSONField(_("content"))
+    # An autosave is kept as its own state once anyone but its author has seen it (or it is older than
+    # settings.VERSION_FOLD_SECONDS); until then its author's next autosave folds into it (actions.save).
+    kept = models.BooleanField(_("kept as its own state"), default=True)
+    folded = models.PositiveIntegerField(_("autosaves folded into it"), default=0)
 
     class Meta:
         ordering = ["application", "-version"]

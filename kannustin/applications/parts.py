@@ -30,6 +30,8 @@ class Part:
     # False for a part written on its own pages, which "save and continue" steps over.
     in_sequence = True
     change_keys: tuple[str, ...] = ()
+    # The application's own columns that `apply` sets (an autosave writes only these and the answers).
+    row_fields: tuple[str, ...] = ()
     summary_template = ""
 
     @property
@@ -154,6 +156,7 @@ class Budget(Part):
     kind = "budget"
     rows = "budget_lines"
     change_keys = ("budget", "requested_amount")
+    row_fields = ("requested_amount",)
     summary_template = "applications/summary/budget.html"
 
     def saved_annotations(self):
@@ -228,6 +231,7 @@ class Participants(Part):
 
     kind = "participants"
     change_keys = ("participants", "participants_confirmed")
+    row_fields = ("participants_confirmed",)
     summary_template = "applications/summary/participants.html"
 
     def is_saved(self, application, flags):
@@ -278,9 +282,14 @@ class Participants(Part):
             "participants": [
                 {
                     "organisation": p.organisation.identifier,
+                    # Names and confirmation kept too, so that an autosave's answer needs no query for them.
+                    "name_fi": p.organisation.name_fi,
+                    "name_sv": p.organisation.name_sv,
+                    "name_en": p.organisation.name_en,
                     "role": p.role,
                     "budget_share": str(p.budget_share) if p.budget_share is not None else None,
                     "state": p.state,
+                    "confirmed_at": p.confirmed_at.isoformat() if p.confirmed_at else None,
                 }
                 for p in application.participants.select_related("organisation").order_by("order", "pk")
             ],
@@ -358,6 +367,7 @@ class Confidentiality(Part):
     kind = "confidentiality"
     rows = "attachments"
     change_keys = ("confidential_keys", "confidential_attachments")
+    row_fields = ("confidential_keys",)
     state_keys = ("confidential_keys", "attachments")
     summary_template = "applications/summary/confidentiality.html"
 

@@ -173,6 +173,41 @@ def _money(value) -> str | None:
     return decimal_string(value) if value is not None else None
 
 
+def _participants(application: Application, data: dict | None) -> list[dict]:
+    """Who takes part, from the saved version when it holds the names (versions written before it did are
+    read from the rows)."""
+    saved = (data or {}).get("participants")
+    if saved is not None and all("name_fi" in entry for entry in saved):
+        return [
+            {
+                "organisation": entry["organisation"],
+                "name_fi": entry["name_fi"],
+                "name_sv": entry["name_sv"],
+                "name_en": entry["name_en"],
+                "role": entry["role"],
+                "state": entry["state"],
+                "confirmed_at": finnish_time(datetime.fromisoformat(entry["confirmed_at"]))
+                if entry["confirmed_at"]
+                else None,
+                "budget_share": _money(Decimal(entry["budget_share"]) if entry["budget_share"] else None),
+            }
+            for entry in saved
+        ]
+    return [
+        {
+            "organisation": p.organisation.identifier,
+            "name_fi": p.organisation.name_fi,
+            "name_sv": p.organisation.name_sv,
+            "name_en": p.organisation.name_en,
+            "role": p.role,
+            "state": p.state,
+            "confirmed_at": finnish_time(p.confirmed_at) if p.confirmed_at else None,
+            "budget_share": _money(p.budget_share),
+        }
+        for p in application.participant_rows()
+    ]
+
+
 def _serialise(application: Application, data: dict | None = None) -> dict:
     """The application as the API shows it. With `data` (the content a save has just written as its version)
     the parts are taken from it instead of being read again; either way the same document."""
@@ -210,19 +245,7 @@ def _serialise(application: Application, data: dict | None = None) -> dict:
         "eligible_costs": decimal_string(summary["eligible_total"]),
         "requested_amount": _money(application.requested_amount),
         "max_grant": decimal_string(summary["max_grant"]),
-        "participants": [
-            {
-                "organisation": p.organisation.identifier,
-                "name_fi": p.organisation.name_fi,
-                "name_sv": p.organisation.name_sv,
-                "name_en": p.organisation.name_en,
-                "role": p.role,
-                "state": p.state,
-                "confirmed_at": finnish_time(p.confirmed_at) if p.confirmed_at else None,
-                "budget_share": _money(p.budget_share),
-            }
-            for p in application.participant_rows()
-        ],
+        "participants": _participants(application, data),
         "participants_confirmed": application.participants_confirmed,
         "contacts": contacts,
         "indicators": indicators,
@@ -241,6 +264,7 @@ def _visible(request, pk, *, with_parts: bool = True) -> Application:
     application = get_object_or_404(applications, pk=pk)
     if not can(request.user, "view", application):
         raise ApiError(404, "not_found", _("Nothing was found at this address."))
+    actions.mark_seen(application, request.user)
     return application
 
 

@@ -197,6 +197,9 @@ def test_a_form_that_sends_an_answer_unchanged_keeps_the_other_persons_change(he
     actions.save(
         application, by=signatory, version=1, changes={"answers": {"summary": "Alku", "project_name": "A"}}
     )
+    actions.mark_seen(
+        Application.objects.get(pk=application.pk), applicant
+    )  # the other person opens the page
     actions.save(application, by=signatory, version=2, changes={"answers": {"summary": "Hänen"}})
     actions.save(
         application, by=applicant, version=2, changes={"answers": {"summary": "Alku", "project_name": "B"}}
@@ -248,6 +251,7 @@ def test_a_merge_never_loses_a_change_silently(helsinki, signatory, applicant, s
     the one who changed it wrote it."""
     application = draft(make_call(slug=f"m{Application.objects.count()}"), signatory, helsinki)
     actions.save(application, by=signatory, version=1, changes={"answers": start})
+    actions.mark_seen(Application.objects.get(pk=application.pk), applicant)  # I open the page at version 2
     actions.save(application, by=signatory, version=2, changes={"answers": theirs})
     after_theirs = dict(Application.objects.get(pk=application.pk).answers)
     try:

@@ -28,6 +28,7 @@ def get_application(request, pk: int, *, edit: bool = False) -> Application:
     )
     if not can(request.user, "view", application):
         raise Http404
+    actions.mark_seen(application, request.user)
     if edit and not permissions.is_participant_member(request.user, application):
         raise Http404
     return application

@@ -39,7 +39,8 @@ def test_demo_drafts(reference_data):
     narpes = drafts["545"]
     assert narpes.created_by.email == "signatory.narpes@kannustin.example" and narpes.language == "sv"
     assert [m["code"] for m in completeness.missing_for_submit(narpes)] == ["maturity_assessment_missing"]
-    assert narpes.version > 2 and narpes.versions.count() == narpes.version
+    # Saved several times by one person in a row: the autosaves fold, the latest state is a version.
+    assert narpes.version > 2 and narpes.versions.filter(version=narpes.version).exists()
 
     for code in ("837", "598"):
         user = drafts[code].created_by
