@@ -16,6 +16,7 @@ import random
 import threading
 from pathlib import Path
 
+import gevent
 from locust import FastHttpUser, constant_pacing, events, task
 
 SETUP = json.loads(Path(os.environ["SURGE_SETUP"]).read_text())
@@ -68,6 +69,10 @@ class Editor(FastHttpUser):
         if PHASE == "submit":
             self.submits = 2
             self.wait_time = lambda: random.uniform(0, WINDOW / 2)
+        else:
+            # Editors are already at work when the hour starts: each starts at a random moment of the first
+            # interval (and run.py spawns them over that interval), not all in the same second.
+            gevent.sleep(random.uniform(0, EVERY))
 
     def _read_version(self):
         with self.client.get(f"/api/v1/applications/{self.draft['id']}/", headers=self.headers, name="read",

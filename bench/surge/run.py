@@ -44,7 +44,8 @@ def parse_args():
     parser.add_argument("--drafts", type=int, default=311, help="municipalities with a draft (311)")
     parser.add_argument("--port", type=int, default=8777)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")))
-    parser.add_argument("--reuse", action="store_true", help="keep the database and its drafts (no rebuild)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the database and its drafts (no rebuild); submitted ones become drafts again")  # fmt: skip
     return parser.parse_args()
 
 
@@ -138,6 +139,35 @@ def start_server(env, port: int, workers: int):
     return web, worker
 
 
+def machine_cpu() -> dict:
+    """CPU seconds the whole machine has been busy, and those of this script's finished children (locust)."""
+    import resource
+
+    import psutil
+
+    times = psutil.cpu_times()
+    idle = times.idle + getattr(times, "iowait", 0.0)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"busy": sum(times) - idle, "locust": children.ru_utime + children.ru_stime, "wall": time.time()}
+
+
+RESET_SCRIPT = r"""
+import json, sys
+import django
+django.setup()
+from kannustin.applications.models import Application, Receipt
+ids = [d["id"] for d in json.load(open(sys.argv[1]))["drafts"]]
+Receipt.objects.filter(application_id__in=ids).delete()
+print(Application.objects.filter(pk__in=ids).update(status="draft", case_number=None, submitted_at=None),
+      "drafts made drafts again")
+"""
+
+
+def reset(env, path: Path) -> None:
+    """--reuse: the drafts of an earlier run, submitted by it, become drafts again."""
+    subprocess.run([str(VENV / "python"), "-c", RESET_SCRIPT, str(path)], cwd=ROOT, env=env, check=True)
+
+
 def server_cpu(web) -> float:
     """CPU seconds used so far by gunicorn's master and workers."""
     import psutil
@@ -155,11 +185,15 @@ def server_cpu(web) -> float:
 
 def locust(env, *, phase: str, users: int, seconds: int, port: int, prefix: Path, extra: dict) -> dict:
     run_env = {**env, **extra, "SURGE_PHASE": phase}
-    spawn = max(1, min(users, 200))
+    # The autosave phase is measured in its steady state: editors join over one autosave interval and the
+    # statistics start once all have joined (--reset-stats); submits come as they come.
+    every = float(extra["SURGE_EVERY"])
+    spawn = max(1, round(users / every)) if phase == "autosave" else max(1, min(users, 200))
+    steady = ["--reset-stats"] if phase == "autosave" else []
     subprocess.run(
         [str(VENV / "locust"), "-f", str(HERE / "locustfile.py"), "--headless", "-u", str(users), "-r", str(spawn),
          "-t", f"{seconds}s", "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--only-summary",
-         "--stop-timeout", "10", "--loglevel", "ERROR"],
+         "--stop-timeout", "10", "--loglevel", "ERROR", *steady],
         cwd=ROOT, env=run_env, check=False,
     )  # fmt: skip
     stats = {}
@@ -236,6 +270,8 @@ def main() -> int:
     if not args.reuse or not setup_file.exists():
         create_database(env["DATABASE_URL"])
         setup(env, args.drafts, setup_file)
+    else:
+        reset(env, setup_file)
     drafts = len(json.loads(setup_file.read_text())["drafts"])
     acks = Path(tempfile.mkstemp(prefix="surge-acks-", suffix=".jsonl")[1])
     web, worker = start_server(env, args.port, args.workers)
@@ -247,10 +283,10 @@ def main() -> int:
             f"Autosave phase: {editors} editors, a save every {args.every} s each, {args.seconds} s …",
             flush=True,
         )
-        cpu0 = server_cpu(web)
+        cpu0, machine0 = server_cpu(web), machine_cpu()
         saves = locust(env, phase="autosave", users=editors, seconds=args.seconds, port=args.port,
                        prefix=RESULTS / f"surge-{args.scale}x-autosave", extra=extra)  # fmt: skip
-        cpu1 = server_cpu(web)
+        cpu1, machine1 = server_cpu(web), machine_cpu()
         print(f"Submit phase: every draft submitted twice within {args.window} s …", flush=True)
         submits = locust(env, phase="submit", users=editors, seconds=args.window, port=args.port,
                          prefix=RESULTS / f"surge-{args.scale}x-submit", extra=extra)  # fmt: skip
@@ -267,6 +303,15 @@ def main() -> int:
         "window_s": args.window, "workers": args.workers, "autosave_phase": saves, "submit_phase": submits,
         "cpu_ms_per_request_autosave_phase": round((cpu1 - cpu0) * 1000 / max(saves_total, 1), 1),
         "cpu_ms_per_request_submit_phase": round((cpu2 - cpu1) * 1000 / max(submits_total, 1), 1),
+        # Where the machine's CPU went in the autosave phase, per request: the app server, the load generator
+        # (locust, this script's child) and the rest (PostgreSQL, the background worker, the system).
+        "autosave_phase_cpu_ms_per_request": {
+            key: round((machine1[key] - machine0[key]) * 1000 / max(saves_total, 1), 1)
+            for key in ("busy", "locust")
+        },
+        "autosave_phase_cpu_busy_share": round(
+            (machine1["busy"] - machine0["busy"]) / max(machine1["wall"] - machine0["wall"], 1e-9)
+            / (os.cpu_count() or 1), 2),
         **check,
     }  # fmt: skip
     (RESULTS / f"surge-{args.scale}x.json").write_text(json.dumps(result, indent=2))
@@ -295,6 +340,11 @@ def markdown(r: dict) -> str:
         f"{r['cpu_ms_per_request_submit_phase']} ms (submit phase). Acknowledged saves: {r['acknowledged_saves']}, "
         f"lost: {r['lost_saves']}. Submitted: {r['submitted']} of {r['drafts']}. Duplicate case numbers: "
         f"{len(r['duplicate_case_numbers'])}.",
+        "",
+        f"Machine CPU in the autosave phase: {r['autosave_phase_cpu_busy_share']:.0%} of both cores busy; per "
+        f"request {r['autosave_phase_cpu_ms_per_request']['busy']} ms in all, of which the app server "
+        f"{r['cpu_ms_per_request_autosave_phase']} ms and locust {r['autosave_phase_cpu_ms_per_request']['locust']} "
+        "ms (the rest: PostgreSQL, the background worker, the system).",
         "",
         f"Versions of the surge's drafts: {r['version_rows']} rows ({r['autosaves_folded']} autosaves folded into "
         f"them), {r['bytes_per_version']} bytes per version, {r['version_bytes_per_application']} bytes per "

@@ -1,3 +1,5 @@
+import functools
+
 from allauth.account.auth_backends import AuthenticationBackend
 from allauth.mfa.models import Authenticator
 from django.db.models import Exists, OuterRef
@@ -12,19 +14,24 @@ class KannustinBackend(AuthenticationBackend):
     in one query, so the role checks and the second-factor rule of every page cost nothing more."""
 
     def get_user(self, user_id):
-        annotations = {
-            "has_totp": Exists(
-                Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
-            ),
-            **{
-                f"role_{role}": Exists(GlobalRole.objects.filter(user=OuterRef("pk"), role=role))
-                for role in MinistryRole.values
-            },
-        }
-        annotations["packed_memberships"] = with_membership_roles()
-        user = User._default_manager.annotate(**annotations).filter(pk=user_id).first()
+        user = _user_query().filter(pk=user_id).first()
         if user is None or not self.user_can_authenticate(user):
             return None
         apply_membership_roles(user, user.packed_memberships)
         user.ministry_roles = frozenset(role for role in MinistryRole.values if getattr(user, f"role_{role}"))
         return user
+
+
+@functools.cache
+def _user_query():
+    """The user with their ministry roles, second factor and memberships: built once per process (building
+    the annotations costs more than running the query)."""
+    annotations = {
+        "has_totp": Exists(Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)),
+        **{
+            f"role_{role}": Exists(GlobalRole.objects.filter(user=OuterRef("pk"), role=role))
+            for role in MinistryRole.values
+        },
+        "packed_memberships": with_membership_roles(),
+    }
+    return User._default_manager.annotate(**annotations)

@@ -90,6 +90,8 @@ class Application(models.Model):
 
     @property
     def title(self) -> str:
+        if "list_title" in self.__dict__:  # lists annotate the title instead of loading every answer
+            return self.list_title or ""
         return self.answers.get("project_name") or self.answers.get("title") or ""
 
     @property

@@ -9,6 +9,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -111,6 +113,13 @@ def countdown(closes_at, now=None) -> str:
 # Dashboard ----------------------------------------------------------------------------------------------
 
 
+DASHBOARD_COLUMNS = (
+    "pk", "status", "case_number", "submitted_at", "updated_at", "call_id", "organisation_id",
+    *(f"call__{field}_{lang}" for field in ("title",) for lang in ("fi", "sv", "en")), "call__closes_at",
+    *(f"organisation__name_{lang}" for lang in ("fi", "sv", "en")),
+)  # fmt: skip
+
+
 @login_required
 def dashboard(request):
     """For each organisation of the user: open calls, drafts, submitted applications, completion requests;
@@ -138,7 +147,10 @@ def dashboard(request):
                     organisation_id__in=organisation_ids, declined_at__isnull=True
                 ).values("application_id")
             )
-            .for_list()
+            # Only what the rows show: the answers (kilobytes each) and the call's texts stay in the database.
+            .select_related("call", "organisation")
+            .only(*DASHBOARD_COLUMNS)
+            .annotate(list_title=Coalesce(KT("answers__project_name"), KT("answers__title")))
             .prefetch_related(
                 Prefetch(
                     "completion_requests",
