@@ -2,6 +2,7 @@
 (counting forces Django's debug cursor, so it is kept out of the timed requests)."""
 
 import gc
+import os
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -148,4 +149,4 @@ def profile(client, page: Page, *, repeat: int = 5) -> str:
     for _ in range(repeat):
         _get(client, page.url)
     profiler.stop()
-    return profiler.output_text(unicode=True, color=False, show_all=False)
+    return profiler.output_text(unicode=True, color=False, show_all=bool(os.environ.get("PROFILE_ALL")))

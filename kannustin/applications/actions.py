@@ -51,8 +51,10 @@ class Incomplete(Exception):
 
 
 def _lock(application) -> Application:
+    # FOR UPDATE OF the application only: without OF, PostgreSQL also locks the joined call, organisation and
+    # question set rows, and every save of every application in the call would queue behind the call's lock.
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("call", "organisation", "question_set")
         # The call's long texts (three languages of Markdown) are never needed to change an application.
         .defer(*(f"call__{field}_{lang}" for field in ("body", "eligibility") for lang in ("fi", "sv", "en")))
@@ -334,7 +336,9 @@ def decide_participation(participant: Participant, *, by, confirm: bool) -> Part
     with transaction.atomic():
         app = _lock(participant.application)
         participant = (
-            Participant.objects.select_for_update().select_related("organisation").get(pk=participant.pk)
+            Participant.objects.select_for_update(of=("self",))
+            .select_related("organisation")
+            .get(pk=participant.pk)
         )
         participant.application = app
         if not can(by, "confirm", participant):

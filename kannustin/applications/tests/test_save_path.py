@@ -162,3 +162,19 @@ def test_submit_runs_a_few_queries_and_leaves_the_pdf_and_email_to_the_worker(
     ]
     assert len(statements) <= SUBMIT_BUDGET, "\n".join(q[:120] for q in statements)
     assert callbacks  # the receipt is queued after commit
+
+
+def test_a_save_locks_its_own_row_only(world):
+    """Every application of a call joins the same call row: a save that locked it too would queue every other
+    save of the call behind it (the closing-day surge measured that as seconds of waiting)."""
+    call, signatory, draft, _raw = world
+    with CaptureQueriesContext(connection) as queries:
+        actions.save(
+            draft, by=signatory, version=draft.version, changes={"answers": {"project_name": "Lukko"}}
+        )
+    locking = [q["sql"] for q in queries.captured_queries if "FOR UPDATE" in q["sql"]]
+    if not connection.features.has_select_for_update:
+        assert locking == []  # SQLite: the whole database is locked for the write instead
+        return
+    assert len(locking) == 1
+    assert locking[0].endswith('FOR UPDATE OF "applications_application"')
