@@ -14,10 +14,11 @@ import json
 import os
 import random
 import threading
+import time
 from pathlib import Path
 
 import gevent
-from locust import FastHttpUser, constant_pacing, events, task
+from locust import FastHttpUser, events, task
 
 SETUP = json.loads(Path(os.environ["SURGE_SETUP"]).read_text())
 PHASE = os.environ.get("SURGE_PHASE", "autosave")
@@ -59,7 +60,12 @@ def _claim():
 class Editor(FastHttpUser):
     # FastHttpUser (geventhttpclient): a fifth of the client CPU of HttpUser, which matters with the load
     # generator on the same two cores as the server.
-    wait_time = constant_pacing(EVERY)
+    def wait_time(self):
+        """A save every EVERY seconds on average, each interval drawn from ±20 % of it. Exact pacing (locust's
+        constant_pacing) keeps editors in step for ever once a slow moment has bunched them together, which is
+        not how people's autosaves arrive; with jitter the bunches dissolve."""
+        elapsed = time.monotonic() - getattr(self, "_task_started", time.monotonic())
+        return max(0.0, EVERY * random.uniform(0.8, 1.2) - elapsed)
 
     def on_start(self):
         self.draft, token, self.field, self.who = _claim()
@@ -67,8 +73,10 @@ class Editor(FastHttpUser):
         self.version = None
         self.count = 0
         if PHASE == "submit":
+            # Each draft is submitted at a random moment of the last minute, and once more soon after.
             self.submits = 2
             self.wait_time = lambda: random.uniform(0, WINDOW / 2)
+            gevent.sleep(random.uniform(0, WINDOW / 2))
         else:
             # Editors are already at work when the hour starts: each starts at a random moment of the first
             # interval (and run.py spawns them over that interval), not all in the same second.
@@ -85,6 +93,7 @@ class Editor(FastHttpUser):
 
     @task
     def act(self):
+        self._task_started = time.monotonic()
         if PHASE == "submit":
             return self.submit()
         return self.autosave()

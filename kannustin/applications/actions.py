@@ -222,6 +222,22 @@ def save(
     When someone else saved after `version`, the two saves merge as long as they changed different answers
     and parts; only a save that would overwrite another person's newer change raises VersionConflict. The
     saved application's `changed_by_others` names the answers others changed since `version`."""
+    try:
+        return _save(application, by=by, version=version, changes=changes, at=at)
+    except VersionConflict as exc:
+        _keep_latest(exc.application)
+        raise
+
+
+def _keep_latest(application) -> None:
+    """The version a conflict was against stays a state of its own: the person told of the conflict may save
+    over it next, and folding must not take it away (every conflict stays recoverable)."""
+    ApplicationVersion.objects.filter(
+        application_id=application.pk, version=application.version, kept=False
+    ).update(kept=True)
+
+
+def _save(application: Application, *, by, version: int, changes: dict, at: datetime | None) -> Application:
     with transaction.atomic():
         app = _lock(application)
         owners = change_owners(app.sections())
@@ -433,6 +449,14 @@ def _files_of(attachments) -> tuple[int, int]:
 
 
 def remove_attachment(attachment, *, by, version: int | None = None):
+    try:
+        return _remove_attachment(attachment, by=by, version=version)
+    except VersionConflict as exc:
+        _keep_latest(exc.application)
+        raise
+
+
+def _remove_attachment(attachment, *, by, version: int | None):
     with transaction.atomic():
         app = _lock(attachment.application)
         _require_change(by, app)

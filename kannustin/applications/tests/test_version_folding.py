@@ -110,3 +110,17 @@ def test_folding_can_be_turned_off(draft, signatory, settings):
     draft = autosave(draft, signatory, summary="a")
     draft = autosave(draft, signatory, summary="ab")
     assert [v for v, _a, _f in versions(draft)] == [1, 2, 3]
+
+
+def test_the_version_a_conflict_was_against_is_kept(draft, signatory):
+    # Two tabs of one person: the second is told of a conflict, then saves over it. The state it was told of
+    # is not folded away by that save.
+    draft = autosave(draft, signatory, summary="ensimmäinen välilehti")
+    seen_in_conflict = draft.version
+    with pytest.raises(actions.VersionConflict):
+        actions.save(draft, by=signatory, version=1, changes={"answers": {"summary": "toinen välilehti"}})
+    draft = actions.save(draft, by=signatory, version=seen_in_conflict,
+                         changes={"answers": {"summary": "toinen välilehti"}})  # fmt: skip
+    assert [a for _v, a, _f in versions(draft)] == [
+        {}, {"summary": "ensimmäinen välilehti"}, {"summary": "toinen välilehti"}
+    ]  # fmt: skip
