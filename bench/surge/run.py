@@ -219,29 +219,31 @@ from django.db.models import Count
 from kannustin.applications.models import Application
 
 acks = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
-# An acknowledged save is kept when the version it was given holds its value; when that version was folded
-# into a later one of the same author (versions that scale), when the version it became holds the value or
-# the value was replaced there by a later acknowledged save of the same answer.
+# An acknowledged save is lost when its value can no longer be found: not in any saved version of its
+# application, nor replaced by a later acknowledged save of the same answer in the version it was folded into
+# (versions that scale). A value that a save sent unchanged on top of an older version of its own (a client
+# retrying on the version a 409 named) is kept in the version where it was first written, and found there.
 ids = sorted({ack["id"] for ack in acks})
-saved = {}
+saved, values = {}, {}
 with connection.cursor() as cursor:
     cursor.execute(
         "SELECT application_id, version, data->'answers' FROM applications_applicationversion "
         "WHERE application_id = ANY(%s) ORDER BY application_id, version", [ids],
     )
     for application_id, version, answers in cursor.fetchall():
-        saved.setdefault(application_id, []).append((version, answers if isinstance(answers, dict) else json.loads(answers)))
+        answers = answers if isinstance(answers, dict) else json.loads(answers)
+        saved.setdefault(application_id, []).append((version, answers))
+        for field, value in answers.items():
+            values.setdefault((application_id, field), set()).add(value)
 later = {}
 for ack in acks:
     later.setdefault((ack["id"], ack["field"]), []).append(ack["version"])
 lost = 0
 for ack in acks:
+    if ack["value"] in values.get((ack["id"], ack["field"]), set()):
+        continue
     row = next(((v, a) for v, a in saved.get(ack["id"], []) if v >= ack["version"]), None)
-    if row is None:
-        lost += 1
-    elif row[1].get(ack["field"]) != ack["value"] and not any(
-        ack["version"] < v <= row[0] for v in later[(ack["id"], ack["field"])]
-    ):
+    if row is None or not any(ack["version"] < v <= row[0] for v in later[(ack["id"], ack["field"])]):
         lost += 1
 duplicates = list(Application.objects.exclude(case_number=None).values("case_number").annotate(n=Count("id"))
                   .filter(n__gt=1).values_list("case_number", flat=True))
