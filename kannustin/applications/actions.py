@@ -5,6 +5,7 @@ Views and the API call these; they never write application rows themselves. Who 
 `core.permissions.can` (rules in permissions.py); state changes go through `workflow.perform`.
 """
 
+import functools
 import hashlib
 from datetime import datetime
 
@@ -51,14 +52,19 @@ class Incomplete(Exception):
 
 
 def _lock(application) -> Application:
-    # FOR UPDATE OF the application only: without OF, PostgreSQL also locks the joined call, organisation and
-    # question set rows, and every save of every application in the call would queue behind the call's lock.
+    return _lock_query().get(pk=application.pk)
+
+
+@functools.cache
+def _lock_query():
+    """The application under its row lock with its call, organisation and question set, built once per process.
+    FOR UPDATE OF the application only: without OF, PostgreSQL also locks the joined call, organisation and
+    question set rows, and every save of every application in the call would queue behind the call's lock."""
     return (
         Application.objects.select_for_update(of=("self",))
         .select_related("call", "organisation", "question_set")
         # The call's long texts (three languages of Markdown) are never needed to change an application.
         .defer(*(f"call__{field}_{lang}" for field in ("body", "eligibility") for lang in ("fi", "sv", "en")))
-        .get(pk=application.pk)
     )
 
 
