@@ -21,6 +21,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import include, path, reverse
 from django.views.decorators.csrf import csrf_exempt
+from measure import percentile
 
 from kannustin.accounts.models import ApiToken
 from kannustin.accounts.roles import Role
@@ -240,7 +241,7 @@ class Writes:
                     size=size,
                     status=response.status_code,
                     median_ms=statistics.median(timings),
-                    p90_ms=_percentile(timings, 90),
+                    p90_ms=percentile(timings, 90),
                     cpu_ms=statistics.median(cpu),
                     queries=len(queries),
                     budget=QUERY_BUDGETS[key],
@@ -248,14 +249,6 @@ class Writes:
                 )  # fmt: skip
             )
         return results
-
-
-def _percentile(values, pct):
-    ordered = sorted(values)
-    rank = (len(ordered) - 1) * pct / 100
-    low = int(rank)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
 def table(results_by_size: dict[int, list[WriteResult]]) -> str:
