@@ -135,11 +135,32 @@ def _foldable(application, latest: dict | None, by) -> bool:
 
 def mark_seen(application, user) -> None:
     """Someone other than the last saver is looking at the application: its latest version is kept as its own
-    state (no longer folded into its author's next autosave). No write when there is nothing to keep."""
+    state (no longer folded into its author's next autosave)."""
     if application.status == Status.DRAFT and user.is_authenticated and application.updated_by_id != user.pk:
-        ApplicationVersion.objects.filter(
-            application=application, version=application.version, kept=False
-        ).update(kept=True)
+        _keep_latest(application)
+
+
+def _keep_latest(application) -> None:
+    """Keep the latest version as a state of its own; no write when there is nothing to keep."""
+    ApplicationVersion.objects.filter(
+        application_id=application.pk, version=application.version, kept=False
+    ).update(kept=True)
+
+
+def _keeping_conflicts(action):
+    """The version a conflict was against stays a state of its own: the person told of the conflict may save
+    over it next, and folding must not take it away (every conflict stays recoverable). Kept after the
+    action's transaction has been rolled back."""
+
+    @functools.wraps(action)
+    def wrapper(*args, **kwargs):
+        try:
+            return action(*args, **kwargs)
+        except VersionConflict as exc:
+            _keep_latest(exc.application)
+            raise
+
+    return wrapper
 
 
 def _new_version(
@@ -217,6 +238,7 @@ def create_draft(call: Call, organisation, *, by, at: datetime | None = None) ->
     return application
 
 
+@_keeping_conflicts
 def save(
     application: Application, *, by, version: int, changes: dict, at: datetime | None = None
 ) -> Application:
@@ -228,22 +250,6 @@ def save(
     When someone else saved after `version`, the two saves merge as long as they changed different answers
     and parts; only a save that would overwrite another person's newer change raises VersionConflict. The
     saved application's `changed_by_others` names the answers others changed since `version`."""
-    try:
-        return _save(application, by=by, version=version, changes=changes, at=at)
-    except VersionConflict as exc:
-        _keep_latest(exc.application)
-        raise
-
-
-def _keep_latest(application) -> None:
-    """The version a conflict was against stays a state of its own: the person told of the conflict may save
-    over it next, and folding must not take it away (every conflict stays recoverable)."""
-    ApplicationVersion.objects.filter(
-        application_id=application.pk, version=application.version, kept=False
-    ).update(kept=True)
-
-
-def _save(application: Application, *, by, version: int, changes: dict, at: datetime | None) -> Application:
     with transaction.atomic():
         app = _lock(application)
         owners = change_owners(app.sections())
@@ -454,15 +460,8 @@ def _files_of(attachments) -> tuple[int, int]:
     return totals["count"], totals["used"] or 0
 
 
+@_keeping_conflicts
 def remove_attachment(attachment, *, by, version: int | None = None):
-    try:
-        return _remove_attachment(attachment, by=by, version=version)
-    except VersionConflict as exc:
-        _keep_latest(exc.application)
-        raise
-
-
-def _remove_attachment(attachment, *, by, version: int | None):
     with transaction.atomic():
         app = _lock(attachment.application)
         _require_change(by, app)
