@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "kannustin.programmes",
     "kannustin.maturity",
     "kannustin.applications",
+    "kannustin.jointprojects",
     "kannustin.api",
     "kannustin.demo",
 ]

@@ -31,7 +31,7 @@ from .models import (
     Receipt,
     Status,
 )
-from .parts import PARTS, change_owners, forget_saved_flags, part_for
+from .parts import PARTS, change_owners, forget_saved_flags, part_for, required_documents
 from .workflow import CallClosed, NotEditable, Refused
 
 
@@ -391,7 +391,7 @@ def decide_participation(participant: Participant, *, by, confirm: bool) -> Part
 
 
 def add_attachment(
-    application, uploaded, *, by, version: int | None = None, description="", confidential=False
+    application, uploaded, *, by, version: int | None = None, description="", confidential=False, document=""
 ):
     """Check the file (type from content, size, count and storage quotas) and store it; refused files are
     never written anywhere. The file is read and judged before any transaction or row lock is taken."""
@@ -409,6 +409,8 @@ def add_attachment(
             raise validation.ApplicationInvalid({"file": [_("This form has no part for this information.")]})
         _require_part(app, PARTS["attachments"].kind)
         _check_storage(app, uploaded.size)
+        if document and document not in required_documents(app.section(PARTS["attachments"].kind)):
+            raise validation.ApplicationInvalid({"document": [_("Choose one of the documents listed.")]})
         attachment = Attachment(
             application=app,
             original_name=stored_name(uploaded.name, kind),
@@ -418,6 +420,7 @@ def add_attachment(
             sha256=digest.hexdigest(),
             description=description[:300],
             confidential=bool(confidential),
+            document=document or "",
             uploaded_by=by,
         )
         attachment.file.save("upload", uploaded, save=False)

@@ -24,7 +24,24 @@ def missing_for_submit(application) -> list[dict]:
             if question.answer_type.is_empty(application.answers.get(question.key)):
                 missing.append({"code": "answer_missing", "field": question.key, "section": question.section,
                                 "message": _("Answer: %(label)s") % {"label": question.tr("label")}})  # fmt: skip
+        missing.extend(_refused_options(application, section))
     missing.extend(_project_dates(application, call))
+    return missing
+
+
+def _refused_options(application, section) -> list[dict]:
+    """Answers choosing an option the call excludes (the option's `refuses`, e.g. a field not funded)."""
+    missing = []
+    for question in application.questions():
+        if question.section != section.key:
+            continue
+        value = application.answers.get(question.key)
+        chosen = value if isinstance(value, list) else [value]
+        refused = [o for o in question.options or [] if o.get("refuses") and o.get("key") in chosen]
+        if refused:
+            missing.append({"code": "excluded", "field": question.key, "section": question.section,
+                            "message": _("The call does not fund projects in: %(fields)s.")
+                            % {"fields": ", ".join(question.option_label(o["key"]) for o in refused)}})  # fmt: skip
     return missing
 
 

@@ -223,8 +223,14 @@ class AttachmentForm(TypedForm):
     )
     govuk_label_classes = {"file": "govuk-label--m"}
 
-    def __init__(self, *args, max_mb=10, max_count=10, count=0, **kwargs):
+    def __init__(self, *args, max_mb=10, max_count=10, count=0, documents=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if documents:
+            # The form asks for named documents (e.g. the agreement of a joint project): say which file is which.
+            self.fields["document"] = forms.ChoiceField(
+                label=_("Which document is this?"), required=False, widget=forms.RadioSelect,
+                choices=[*documents.items(), ("", _("Another attachment"))], initial="",
+            )  # fmt: skip
         self.fields["file"].help_text = _(
             "Accepted types: %(types)s. The type is read from the file's content, not its name. At most "
             "%(mb)s MB a file and %(max)s attachments in all (now %(count)s)."

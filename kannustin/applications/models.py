@@ -76,6 +76,11 @@ class Application(models.Model):
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
     receipt_pdf = models.FileField(_("PDF copy"), upload_to="receipts/%Y/", blank=True)
+    # A joint application (track 2, stage 2) grows from one or more proposals of stage 1.
+    proposals = models.ManyToManyField(
+        "self", verbose_name=_("grown from proposals"), symmetrical=False, blank=True,
+        related_name="joint_applications",
+    )  # fmt: skip
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -309,6 +314,8 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField(_("size (bytes)"))
     sha256 = models.CharField(max_length=64)
     description = models.CharField(_("description"), max_length=300, blank=True)
+    # Which required document of the form this file is (e.g. "agreement"; `parts.DOCUMENTS`), or empty.
+    document = models.CharField(_("document"), max_length=40, blank=True)
     confidential = models.BooleanField(_("contains business secrets"), default=False)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)

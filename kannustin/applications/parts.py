@@ -12,9 +12,14 @@ the API — asks these classes, so a form without a budget simply has no budget 
 - `missing`: what stops a submission, as [{"code", "field", "section", "message"}].
 """
 
+from decimal import Decimal
+
 from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+
+from kannustin.core.money import format_euros
 
 from .models import Attachment, BudgetLine, ContactPerson, Indicator, Participant
 
@@ -310,6 +315,15 @@ class Participants(Part):
                 "too_few_municipalities", key,
                 _("A joint project needs at least %(count)s municipalities taking part.") % {"count": minimum},
             ))  # fmt: skip
+        lead_kinds = options.get("lead_kinds")
+        lead = next((p for p in rows if p.is_lead), None)
+        if lead_kinds and lead is not None and lead.organisation.kind not in lead_kinds:
+            missing.append(missing_item(
+                "administrator_kind", key,
+                _("The project administrator must be a municipality or a joint municipal authority."),
+            ))  # fmt: skip
+        if options.get("budget_split"):
+            missing.extend(self._budget_split(application, rows, key))
         for participant in rows:
             if participant.state == "declined":
                 missing.append(missing_item(
@@ -323,6 +337,29 @@ class Participants(Part):
                     _("%(name)s has not yet confirmed its participation.") % {"name": participant.organisation.tr("name")},
                 ))  # fmt: skip
         return missing
+
+    @staticmethod
+    def _budget_split(application, rows, key) -> list[dict]:
+        """Each participant's share of the budget is given, and the shares add up to the eligible costs."""
+        from .models import eligible_total
+
+        taking_part = [p for p in rows if p.state != "declined"]
+        without = [p for p in taking_part if p.budget_share is None]
+        if without:
+            return [missing_item(
+                "budget_share_missing", key,
+                _("Give the share of the budget of: %(names)s.")
+                % {"names": ", ".join(p.organisation.tr("name") for p in without)},
+            )]  # fmt: skip
+        lines = list(application.budget_lines.all())
+        total, shares = eligible_total(lines), sum((p.budget_share for p in taking_part), Decimal("0.00"))
+        if lines and shares != total:
+            return [missing_item(
+                "budget_split_mismatch", key,
+                _("The participants' shares add up to %(shares)s, but the eligible costs of the budget are "
+                  "%(total)s. They must be equal.") % {"shares": format_euros(shares, get_language() or "fi"), "total": format_euros(total, get_language() or "fi")},
+            )]  # fmt: skip
+        return []
 
 
 class Attachments(Part):
@@ -350,17 +387,47 @@ class Attachments(Part):
                     "size": a.size,
                     "sha256": a.sha256,
                     "confidential": a.confidential,
+                    "document": a.document,
                 }  # fmt: skip
                 for a in application.attachments.all()
             ]
         }
 
     def missing(self, application, section):
+        documents = required_documents(section)
+        if documents:
+            present = {a.document for a in application.attachments.all()}
+            return [
+                missing_item(
+                    "document_missing",
+                    section.key,
+                    _("Attach: %(document)s") % {"document": label},
+                    "document",
+                )  # fmt: skip
+                for key, label in documents.items()
+                if key not in present
+            ]
         if section.required and not saved_flags(application).get("has_attachments"):
             return [
                 missing_item("attachments_missing", section.key, _("Add the attachments the call asks for."))
             ]
         return []
+
+
+# Documents a form may require among its attachments (the attachments section's option
+# `required_documents`); an uploader says which file is which.
+DOCUMENTS = {
+    "agreement": gettext_lazy(
+        "The agreement between the project administrator and the other participants on administering the "
+        "project and passing on the grant (Act on Discretionary Government Transfers, section 7(3))"
+    ),
+}
+
+
+def required_documents(section) -> dict:
+    """{key: label} of the documents the attachments section requires, in order."""
+    keys = ((section.options or {}).get("required_documents") or []) if section is not None else []
+    return {key: DOCUMENTS[key] for key in keys if key in DOCUMENTS}
 
 
 class Confidentiality(Part):

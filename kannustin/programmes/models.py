@@ -291,6 +291,16 @@ class Workshop(TranslatedMixin, models.Model):
     body_fi = models.TextField(_("description (fi, Markdown)"), blank=True)
     body_sv = models.TextField(_("description (sv, Markdown)"), blank=True)
     body_en = models.TextField(_("description (en, Markdown)"), blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(
+        _("registration closes (Finnish time)"), null=True, blank=True
+    )
+    programme_fi = models.TextField(_("programme (fi, Markdown)"), blank=True)
+    programme_sv = models.TextField(_("programme (sv, Markdown)"), blank=True)
+    programme_en = models.TextField(_("programme (en, Markdown)"), blank=True)
+    programme_published_at = models.DateTimeField(_("programme published"), null=True, blank=True)
+    presentations_published_at = models.DateTimeField(_("presentations published"), null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at"]
@@ -303,6 +313,13 @@ class Workshop(TranslatedMixin, models.Model):
     @property
     def state(self) -> str:
         return clock.window_state(self.starts_at, self.ends_at)
+
+    def registration_refusal(self, at=None) -> str | None:
+        """None while people may register; otherwise why not: 'registration_closed' (after the deadline,
+        or once the workshop has begun)."""
+        at = at or clock.now()
+        closes = self.registration_closes_at or self.starts_at
+        return None if at < min(closes, self.starts_at) else "registration_closed"
 
 
 class Criterion(TranslatedMixin, models.Model):

@@ -18,7 +18,7 @@ from functools import cache
 
 from django.db import models, transaction
 
-from kannustin.core import audit
+from kannustin.core import audit, clock
 from kannustin.core.clock import HELSINKI
 from kannustin.core.formats import format_date, format_euros, format_moment, format_span
 
@@ -105,7 +105,14 @@ def _fields(prefix: str, texts: dict, context: dict | None = None, before: dict 
 
 
 def _options(options) -> list[dict]:
-    return [{"key": option["key"], **_fields("label", option["label"])} for option in options]
+    return [
+        {
+            "key": option["key"],
+            **_fields("label", option["label"]),
+            **({"refuses": True} if option.get("refuses") else {}),
+        }
+        for option in options
+    ]
 
 
 @cache
@@ -451,10 +458,21 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
                 "title_en": workshop["title"]["en"],
                 "starts_at": round_.workshop[0],
                 "ends_at": round_.workshop[1],
+                "capacity": workshop["capacity"],
+                # Registration closes a week before; the programme is out when the round is loaded (a
+                # programme changed later by officials is published from the workshop's page).
+                "registration_closes_at": round_.workshop[0]
+                - timedelta(days=workshop["registration_days_before"]),
                 **_fields("place", workshop["place"]),
                 **_fields("body", workshop["body"]),
+                **_fields("programme", workshop["programme"]),
             },
         )
+        Workshop.objects.filter(
+            track=tracks[workshop["track"]],
+            title_fi=workshop["title"]["fi"],
+            programme_published_at__isnull=True,
+        ).update(programme_published_at=min(clock.now(), round_.workshop[0] - timedelta(days=14)))
 
     if stats.changed:
         audit.record(None, "programme.loaded", programme, stats.as_dict())

@@ -44,6 +44,7 @@ from ..forms_parts import (
     row_formset,
 )
 from ..models import Attachment
+from ..parts import required_documents
 from . import common
 
 # Empty rows shown under the saved ones, and the most a page asks for through ?extra=.
@@ -655,12 +656,13 @@ def attachments(request, pk):
     application, call = part.application, part.application.call
     files = list(application.attachments.all())
     limits = {"max_mb": call.max_attachment_mb, "max_count": call.max_attachments, "count": len(files)}
-    form = AttachmentForm(**limits)
+    documents = required_documents(application.section("attachments"))
+    form = AttachmentForm(documents=documents, **limits)
     summary = []
     if request.method == "POST":
         if not part.editable:
             return part.refuse()
-        form = AttachmentForm(request.POST, request.FILES, **limits)
+        form = AttachmentForm(request.POST, request.FILES, documents=documents, **limits)
         form.is_valid()
         uploaded, action = request.FILES.get("file"), _action(request)
         if uploaded is not None:
@@ -672,6 +674,7 @@ def attachments(request, pk):
                     version=_posted_version(request),
                     description=form.raw("description"),
                     confidential=bool(form["confidential"].value()),
+                    document=form.raw("document") if documents else "",
                 )
             except FileRefused as exc:
                 form.add_error("file", str(exc))
@@ -692,7 +695,15 @@ def attachments(request, pk):
         summary = _form_summary(form)
     return part.render(
         "attachments.html",
-        {"form": form, "attachments": files, "error_list": summary, "accepted": ACCEPTED_LABEL, **limits},
+        {
+            "form": form,
+            "attachments": files,
+            "error_list": summary,
+            "accepted": ACCEPTED_LABEL,
+            "documents": documents,
+            "attached_documents": {a.document for a in files},
+            **limits,
+        },
     )
 
 

@@ -353,6 +353,9 @@ def _programme(file: _File):
             "title": file.text(spec, "title", "workshop"),
             "place": file.text(spec, "place", "workshop"),
             "body": file.text(spec, "body", "workshop"),
+            "programme": file.text(spec, "programme", "workshop"),
+            "capacity": file.integer(spec, "capacity", "workshop", None),
+            "registration_days_before": file.integer(spec, "registration_days_before", "workshop", 7),
         }
     return programme, contacts, tracks, workshop
 
@@ -466,7 +469,12 @@ def _group(file: _File, where: str, spec, criteria: dict) -> list[dict]:
         for number, option in enumerate(file.items(question, "options", at, []), start=1):
             option_at = f"{at}.options[{number}]"
             options.append(
-                {"key": file.string(option, "key", option_at), "label": file.text(option, "label", option_at)}
+                {
+                    "key": file.string(option, "key", option_at),
+                    "label": file.text(option, "label", option_at),
+                    # An answer choosing this option stops a submission (an exclusion of the call).
+                    "refuses": file.flag(option, "refuses", option_at, False),
+                }
             )
         _unique(file, options, "key", f"{at}.options")
         questions.append(

@@ -257,16 +257,27 @@ def test_question_sets(programme):
 
     joint = keys("kohde-2-yhteishankkeet")
     assert set(track_1) < set(joint)
-    assert joint["participating_municipalities"].type == Question.Type.MUNICIPALITIES
-    assert joint["participating_municipalities"].required
-    assert joint["administrator"].type == Question.Type.MUNICIPALITIES
-    assert [o["key"] for o in joint["agreement"].options] == ["made", "in_preparation"]
-    assert [o["key"] for o in joint["exclusions_confirmed"].options] == ["yes"]
+    # Who takes part is told by the participants part, not by answers (one source of truth).
+    assert not {"participating_municipalities", "administrator"} & set(joint)
+    excluded = joint["excluded_fields"]
+    assert excluded.type == Question.Type.MULTIPLE_CHOICE and excluded.required
+    assert [o["key"] for o in excluded.options if o.get("refuses")] == [
+        "social_health", "built_environment", "case_management", "archiving"
+    ]  # fmt: skip
+    sections = {
+        s.key: s
+        for s in programme.calls.get(slug="kohde-2-yhteishankkeet").current_question_set().sections.all()
+    }
+    assert sections["participants"].options["lead_role"] == "administrator"
+    assert sections["participants"].options["min_municipalities"] == 2
+    assert sections["participants"].options["budget_split"] is True
+    assert sections["attachments"].options["required_documents"] == ["agreement"]
 
     proposal = keys("kohde-2-ehdotukset")
-    assert [o["key"] for o in proposal["kind"].options] == ["proposal", "interest"]
-    assert proposal["topic"].options[-1]["key"] == "other" and len(proposal["topic"].options) == 6
-    assert not proposal["interested_municipalities"].required
+    assert {"title", "summary", "topics", "national_goals", "p1_ways_of_working", "p5_risks"} <= set(proposal)
+    assert proposal["topics"].type == Question.Type.MULTIPLE_CHOICE
+    assert proposal["topics"].options[-1]["key"] == "other" and len(proposal["topics"].options) == 8
+    assert not proposal["partners_wanted"].required
 
 
 def test_every_question_passes_model_validation(programme):
