@@ -18,6 +18,7 @@ urlpatterns = [
     path("profile/", include("kannustin.accounts.urls")),
     path("maturity/", include("kannustin.maturity.urls")),
     path("applications/", include("kannustin.applications.urls")),
+    path("joint-projects/", include("kannustin.jointprojects.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -17,6 +17,8 @@ from kannustin.accounts.roles import Role
 from kannustin.applications import actions
 from kannustin.applications.tests.helpers import complete_application, make_call
 from kannustin.core.models import Notification
+from kannustin.jointprojects import services
+from kannustin.jointprojects.tests.helpers import demo_track2, write_proposal
 from kannustin.programmes.models import Feedback
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +99,45 @@ def own_notification(principal):
     return "ok" if principal == "signatory_a" else "404"
 
 
+def org_members_and_ministry_readers(principal):
+    """Track 2's proposals: every organisation's people find them; officials and admins follow them."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal in ORG_A | {"applicant_b", "signatory_b", "official", "admin"} else "403"
+
+
+def proposal_of_a(principal):
+    """A's submitted proposal: any organisation's people and the ministry's readers; others learn nothing."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal in ORG_A | {"applicant_b", "signatory_b", "official", "admin"} else "404"
+
+
+def organisation_members(principal):
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal in ORG_A | {"applicant_b", "signatory_b"} else "403"
+
+
+def workshop_participants(principal):
+    """The participant list: those registered (B's applicant) and the ministry's readers."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal in {"applicant_b", "official", "admin"} else "404"
+
+
+def workshop_managers(principal):
+    if principal == "anonymous":
+        return "login"
+    if principal == "official":
+        return "ok"
+    return "403" if principal in MINISTRY else "404"
+
+
+def unpublished_presentation(principal):
+    return "ok" if principal == "official" else "404"
+
+
 # url name → (kwargs builder, rule). Builders get the world dict.
 RULES = {
     "programmes:home": (lambda w: {}, public),
@@ -159,6 +200,37 @@ RULES = {
         submitted_a_for_ministry,
     ),
     "applications:outbox": (lambda w: {}, officials),
+    "jointprojects:proposals": (lambda w: {}, org_members_and_ministry_readers),
+    "jointprojects:proposal": (lambda w: {"pk": w["proposal"].pk}, proposal_of_a),
+    "jointprojects:matching": (lambda w: {"pk": w["proposal"].pk}, proposal_of_a),
+    "jointprojects:interest": (
+        lambda w: {"pk": w["proposal"].pk},
+        lambda p: "login" if p == "anonymous" else "method",
+    ),
+    "jointprojects:accept_interest": (
+        lambda w: {"pk": w["interest"].pk},
+        lambda p: "login" if p == "anonymous" else "method",
+    ),
+    "jointprojects:withdraw_interest": (
+        lambda w: {"pk": w["interest"].pk},
+        lambda p: "login" if p == "anonymous" else "method",
+    ),
+    "jointprojects:topic_interest": (lambda w: {}, organisation_members),
+    "jointprojects:start_joint": (lambda w: {"call_id": w["joint_call"].pk, "org_code": "091"}, org_a_only),
+    "jointprojects:dashboard": (lambda w: {}, officials),
+    "jointprojects:workshop": (lambda w: {"pk": w["workshop"].pk}, public),
+    "jointprojects:cancel_registration": (
+        lambda w: {"pk": w["workshop"].pk},
+        lambda p: "login" if p == "anonymous" else "method",
+    ),
+    "jointprojects:participants": (lambda w: {"pk": w["workshop"].pk}, workshop_participants),
+    "jointprojects:manage_workshop": (lambda w: {"pk": w["workshop"].pk}, workshop_managers),
+    "jointprojects:tables": (lambda w: {"pk": w["workshop"].pk}, workshop_managers),
+    "jointprojects:presentations": (lambda w: {"pk": w["workshop"].pk}, workshop_managers),
+    "jointprojects:presentation": (
+        lambda w: {"pk": w["workshop"].pk, "presentation_id": w["presentation"].pk},
+        unpublished_presentation,
+    ),
 }
 
 # Covered by their own tests: allauth's sign-in pages (kannustin/accounts/tests), the Django admin
@@ -239,10 +311,20 @@ def build_world(user_factory, capture) -> dict:
     token, _raw = ApiToken.issue(signatory, "matrix")
     notification = Notification.objects.create(user=signatory, subject="Hei", body="x", url="/applications/")
     feedback = Feedback.objects.create(message="Kontrasti")
+    # Track 2: A's submitted proposal with B's interest, a workshop with B's applicant registered and a
+    # presentation not yet published.
+    track = demo_track2()
+    proposal = write_proposal(track["proposal_call"], a, signatory)
+    interest = services.register_interest(proposal, b, by=users["signatory_b"], kind="partner")
+    services.register_for_workshop(track["workshop"], b, by=users["applicant_b"],
+                                   data={"name": "B", "email": "b@example.com", "listed": True})  # fmt: skip
+    presentation = services.add_presentation(track["workshop"], SimpleUploadedFile("p.pdf", PDF),
+                                             by=users["official"], titles={"fi": "Avaus", "sv": "Öppning"})  # fmt: skip
     return {
         "users": users, "call": call, "draft": draft, "attachment": attachment, "submitted": submitted,
         "submitted_attachment": submitted_attachment, "token": token, "notification": notification,
-        "feedback": feedback, "joint": joint,
+        "feedback": feedback, "joint": joint, "proposal": proposal, "interest": interest,
+        "workshop": track["workshop"], "joint_call": track["joint_call"], "presentation": presentation,
     }  # fmt: skip
 
 
@@ -281,6 +363,7 @@ def test_matrix_get(client, world, principal):
 # the page stands for, on that object. A page answers "ok" exactly when `can` says yes.
 PAGES_AS_ACTIONS = {
     "applications:overview": ("view", lambda w: w["draft"]),
+    "jointprojects:proposal": ("jointprojects.view_proposal", lambda w: w["proposal"]),
     "applications:ministry_detail": ("view_ministry", lambda w: w["submitted"]),
     "maturity:overview": ("maturity.view_assessment", lambda w: w["draft"].organisation),
     "applications:participation": ("view", lambda w: w["joint"]),
@@ -296,6 +379,12 @@ ACTIONS = {
     ("maturity.change_assessment", "organisation_a"): ORG_A,
     ("view", "joint"): ORG_A | {"applicant_b", "signatory_b"},
     ("change", "joint"): ORG_A,  # B has not confirmed yet
+    ("jointprojects.view_proposal", "proposal"): ORG_A | {"applicant_b", "signatory_b", "official", "admin"},
+    ("jointprojects.register_interest", "proposal"): {"applicant_b", "signatory_b"},
+    ("jointprojects.start_joint_application", "proposal"): ORG_A,
+    ("jointprojects.accept_interest", "interest"): ORG_A,
+    ("jointprojects.withdraw_interest", "interest"): {"applicant_b", "signatory_b"},
+    ("jointprojects.manage_workshop", "workshop"): {"official"},
 }
 
 
@@ -316,7 +405,8 @@ def test_pages_and_the_permission_check_agree(client, world, principal):
             continue  # the page is B's own view of the application: B may see it, but so may A
         assert can(user, action, target(world)) == page_ok, (name, action)
     objects = {"draft": world["draft"], "submitted": world["submitted"], "joint": world["joint"],
-               "organisation_a": world["draft"].organisation}  # fmt: skip
+               "organisation_a": world["draft"].organisation, "proposal": world["proposal"],
+               "interest": world["interest"], "workshop": world["workshop"]}  # fmt: skip
     for (action, key), allowed in ACTIONS.items():
         assert can(user, action, objects[key]) == (principal in allowed), (action, key)
 

@@ -29,8 +29,10 @@ def navigation_items(request) -> list[dict]:
         # Ministry staff do not act for municipalities (disqualification); their menu skips the lookup.
         if not user.is_ministry and user.membership_roles:
             items.append((_("My applications"), "applications:dashboard", ("applications:",), False))
+            items.append((_("Joint projects"), "jointprojects:proposals", ("jointprojects:",), False))
         if user.has_role(Role.OFFICIAL) or user.has_role(Role.ADMIN):
             items.append((_("Applications"), "applications:ministry_list", ("applications:ministry",), False))
+            items.append((_("Joint projects"), "jointprojects:dashboard", ("jointprojects:",), False))
             items.append((_("Feedback"), "programmes:feedback_list", ("programmes:feedback_list",), False))
         items.append((_("My profile"), "accounts:profile", ("accounts:",), True))
         if user.is_staff:

@@ -6,9 +6,13 @@ proposer marked as a business secret. TF-IDF over character n-grams within words
 Swedish inflection without a stemmer, and catches the words the two languages share (digitalisaatio /
 digitalisering, robotiikka / robotik, logistiikka / logistik). The fitted model of a call is kept in process
 memory and in Django's cache under a key that changes whenever a proposal of the call is submitted or saved,
-so it is fitted once per change, not once per request.
+so it is fitted once per change, not once per request, and in the background: pages go on with the previous
+model meanwhile (`model`).
 
-Clusters: the text vectors reduced to 100 dimensions (LSA), with the proposal's own topic tags added as
+Similar proposals: the cosine of the texts, with the overlap of the declared topics weighing in (a
+Swedish proposal about contract management is like a Finnish one about it even when few words are shared).
+
+Clusters: the text vectors reduced to 50 dimensions (LSA), with the proposal's own topic tags added as
 features (a proposal in Swedish about contract management then sits with the Finnish ones of the same topic),
 grouped by k-means into as many clusters as the call has topics (officials may ask for another number).
 `bench/matching.py` reports how well they agree with the demo's known topics (the adjusted Rand index).
@@ -19,12 +23,15 @@ from collections import Counter
 import numpy as np
 from django.core.cache import cache
 from django.db.models import Count, Max
+from django_tasks import task
 
 from kannustin.applications.models import Application, Status
 
 MIN_SCORE = 0.12
 CACHE_SECONDS = 24 * 3600
-TOPIC_WEIGHT = 0.6  # the weight of the declared topics against the text (whose vector has length 1)
+TOPIC_WEIGHT = 0.6  # clusters: the weight of the declared topics against the text (whose vector has length 1)
+LSA_DIMENSIONS = 50
+TOPIC_SHARE = 0.3  # similar proposals: the share of the topics' overlap in the score, the text has the rest
 _in_process: dict = {}
 
 TEXT_KEYS = (
@@ -69,31 +76,83 @@ def _fit(call):
         analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2 if len(texts) > 20 else 1
     )
     matrix = vectorizer.fit_transform(texts)
+    # Each proposal's topics as a row of length 1, so that a product of rows is the cosine of two sets.
+    keys = sorted({topic for declared in topics for topic in declared})
+    topic_rows = np.zeros((len(ids), len(keys)))
+    for row, declared in enumerate(topics):
+        for topic in set(declared):
+            topic_rows[row, keys.index(topic)] = 1 / np.sqrt(len(set(declared)))
     return {"vectorizer": vectorizer, "matrix": matrix, "ids": ids, "index": {pk: i for i, pk in enumerate(ids)},
-            "organisations": organisations, "topics": topics}  # fmt: skip
+            "organisations": organisations, "topics": topics, "topic_keys": keys, "topic_rows": topic_rows}  # fmt: skip
 
 
-def model(call):
-    """The fitted model of the call's proposals (None without any)."""
+def _stamp_key(call) -> str | None:
     stamp = proposals_of(call).aggregate(
         count=Count("pk"), submitted=Max("submitted_at"), saved=Max("updated_at")
     )
     if not stamp["count"]:
         return None
-    key = "jointprojects:matching:{call}:{count}:{submitted}:{saved}".format(
+    return "jointprojects:matching:{call}:{count}:{submitted}:{saved}".format(
         call=call.pk,
         count=stamp["count"],
         submitted=stamp["submitted"].timestamp() if stamp["submitted"] else 0,
         saved=stamp["saved"].timestamp() if stamp["saved"] else 0,
     )
-    if _in_process.get(call.pk, {}).get("key") == key:
-        return _in_process[call.pk]["model"] or None
-    fitted = cache.get(key)
-    if fitted is None:
-        fitted = _fit(call) or {}
+
+
+def _latest_key(call_id) -> str:
+    return f"jointprojects:matching:{call_id}:latest"
+
+
+def refit(call) -> dict:
+    """Fit the model of the call's proposals as they are now and share it through the cache."""
+    key = _stamp_key(call)
+    fitted = (_fit(call) or {}) if key else {}
+    if key:
         cache.set(key, fitted, CACHE_SECONDS)
+        cache.set(_latest_key(call.pk), key, CACHE_SECONDS)
     _in_process[call.pk] = {"key": key, "model": fitted}
-    return fitted or None
+    return fitted
+
+
+@task()
+def refit_matching(call_id: int) -> int:
+    """Fit the call's model in the background (`model` serves the previous one meanwhile); returns the number of
+    proposals in it."""
+    from kannustin.programmes.models import Call
+
+    call = Call.objects.filter(pk=call_id).first()
+    return len(refit(call).get("ids", [])) if call is not None else 0
+
+
+def model(call, *, fresh: bool = False):
+    """The fitted model of the call's proposals (None without any).
+
+    Fitting takes seconds with a thousand proposals, so a page never waits for a refit once a model exists: after
+    a proposal is submitted or changed, the previous model keeps answering (a proposal not in it is compared by
+    its own text) while a background task fits the new one. `fresh` fits now when the model is out of date
+    (the officials' clusters must seat every proposal)."""
+    key = _stamp_key(call)
+    if key is None:
+        return None
+    mine = _in_process.get(call.pk, {})
+    if mine.get("key") == key:
+        return mine["model"] or None
+    fitted = cache.get(key)
+    if fitted is not None:
+        _in_process[call.pk] = {"key": key, "model": fitted}
+        return fitted or None
+    if not fresh:
+        stale = mine.get("model")
+        if stale is None:
+            latest = cache.get(_latest_key(call.pk))
+            stale = cache.get(latest) if latest else None
+        if stale:
+            # One refit per change, whichever process sees it first.
+            if cache.add(f"{key}:fitting", True, 300):
+                refit_matching.enqueue(call.pk)
+            return stale
+    return refit(call) or None
 
 
 def similar_proposals(proposal, limit: int = 5, min_score: float = MIN_SCORE) -> list[tuple[int, float]]:
@@ -102,18 +161,25 @@ def similar_proposals(proposal, limit: int = 5, min_score: float = MIN_SCORE) ->
     fitted = model(proposal.call)
     if fitted is None:
         return []
-    from sklearn.metrics.pairwise import linear_kernel
-
     index = fitted["index"].get(proposal.pk)
     if index is not None:
         vector = fitted["matrix"][index]
-    else:  # a draft, or a proposal fitted before its latest save: use its text now
+        own = fitted["topic_rows"][index]
+    else:  # a draft, or a proposal newer than the model: its own text and topics now
         text = proposal_text(proposal.answers or {}, proposal.confidential_keys)
         if not text:
             return []
         vector = fitted["vectorizer"].transform([text])
-    # TF-IDF rows are L2-normalised, so the dot product is the cosine similarity.
-    scores = linear_kernel(vector, fitted["matrix"]).ravel()
+        declared = {t for t in proposal.answers.get("topics") or () if t in fitted["topic_keys"]}
+        own = np.array(
+            [1 / np.sqrt(len(declared)) if key in declared else 0.0 for key in fitted["topic_keys"]]
+        )
+    # TF-IDF rows are L2-normalised, so the dot product is the cosine similarity of the texts (the sparse
+    # matrix times the dense vector: the large matrix stays as it is); the declared topics weigh in beside it,
+    # which carries the match across languages.
+    text_scores = fitted["matrix"] @ vector.toarray().ravel()
+    topic_scores = fitted["topic_rows"] @ own
+    scores = (1 - TOPIC_SHARE) * text_scores + TOPIC_SHARE * topic_scores
     order = np.argsort(-scores, kind="stable")
     result = []
     for i in order:
@@ -133,8 +199,13 @@ def features(fitted, topic_keys: list[str], topic_weight: float = TOPIC_WEIGHT):
     from sklearn.preprocessing import normalize
 
     matrix = fitted["matrix"]
-    components = max(2, min(100, matrix.shape[0] - 1, matrix.shape[1] - 1))
-    text = normalize(TruncatedSVD(n_components=components, random_state=0).fit_transform(matrix))
+    components = min(LSA_DIMENSIONS, matrix.shape[0] - 1, matrix.shape[1] - 1)
+    if components < 2:
+        return normalize(matrix.toarray())
+    # ARPACK is exact and, for a few hundred proposals, faster than the randomised solver.
+    text = normalize(
+        TruncatedSVD(n_components=components, algorithm="arpack", random_state=0).fit_transform(matrix)
+    )
     if not topic_weight or not topic_keys:
         return text
     topics = np.zeros((len(fitted["ids"]), len(topic_keys)))
@@ -152,7 +223,7 @@ def suggest_clusters(
     key or ""}], biggest first. `count` defaults to the number of topics."""
     from sklearn.cluster import KMeans
 
-    fitted = model(call)
+    fitted = model(call, fresh=True)
     if fitted is None:
         return []
     n = len(fitted["ids"])

@@ -253,12 +253,6 @@ class Call(TranslatedMixin, models.Model):
         return self.state == "open"
 
     @property
-    def applied_in_service(self) -> bool:
-        """Whether applications to this call are made in Kannustin. Proposals and expressions of interest
-        (track 2, stage 1) are sent to the ministry by email until the service handles them."""
-        return self.stage != self.Stage.PROPOSAL
-
-    @property
     def min_own_share(self) -> Decimal:
         return Decimal("1") - self.max_aid_share
 

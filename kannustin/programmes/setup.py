@@ -459,10 +459,11 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
                 "starts_at": round_.workshop[0],
                 "ends_at": round_.workshop[1],
                 "capacity": workshop["capacity"],
-                # Registration closes a week before; the programme is out when the round is loaded (a
-                # programme changed later by officials is published from the workshop's page).
+                # Registration closes some days before (in a demo round the day before, so that it can be
+                # tried); the programme is out when the round is loaded (a programme changed later by officials
+                # is published from the workshop's page).
                 "registration_closes_at": round_.workshop[0]
-                - timedelta(days=workshop["registration_days_before"]),
+                - timedelta(days=1 if round_.is_demo else workshop["registration_days_before"]),
                 **_fields("place", workshop["place"]),
                 **_fields("body", workshop["body"]),
                 **_fields("programme", workshop["programme"]),

@@ -100,10 +100,12 @@ def call_detail(request, slug, call_slug):
     # Signed-in members of organisations start their application here, one button per organisation.
     start_for = []
     user = request.user
-    if call.applied_in_service and call.state == "open" and user.is_authenticated and not user.is_ministry:
+    if call.state == "open" and user.is_authenticated and not user.is_ministry:
         start_for = [
             {"organisation": m.organisation, "identifier": m.organisation.code or m.organisation.business_id}
             for m in Membership.objects.filter(user=user).select_related("organisation")
+            # Proposals are made by municipalities; other actors register interest in them.
+            if call.stage != Call.Stage.PROPOSAL or m.organisation.is_municipality
         ]
         start_for.sort(key=lambda item: item["organisation"].tr("name").casefold())
     return render(

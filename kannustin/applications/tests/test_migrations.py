@@ -29,7 +29,8 @@ def test_lead_and_co_applicants_become_participants_without_loss(user_factory):
     load_reference_data()
     call = make_call()  # programmes and registry are at their latest; only applications goes back
     signatory = user_factory(Role.SIGNATORY, Organisation.objects.get(code="091"))
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("applications")
+    # Going back unapplies the apps that depend on applications too (joint projects): forward again, every app.
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
     try:
         old = migrate(BEFORE)
         Application = old.get_model("applications", "Application")

@@ -134,13 +134,7 @@ def dashboard(request):
     calls = []
     applications = []
     if memberships:
-        calls = list(
-            Call.objects.published()
-            .open_now(now)
-            .with_programme()
-            .exclude(stage=Call.Stage.PROPOSAL)
-            .order_by("closes_at", "pk")
-        )
+        calls = list(Call.objects.published().open_now(now).with_programme().order_by("closes_at", "pk"))
         applications = list(
             Application.objects.filter(
                 pk__in=Participant.objects.filter(
@@ -229,9 +223,18 @@ def _member_organisation(request, org_code: str) -> Organisation:
 @require_POST
 def start(request, call_id, org_code):
     organisation = _member_organisation(request, org_code)
-    call = get_object_or_404(
-        Call.objects.published().with_programme().exclude(stage=Call.Stage.PROPOSAL), pk=call_id
-    )
+    call = get_object_or_404(Call.objects.published().with_programme(), pk=call_id)
+    if call.stage == Call.Stage.JOINT_APPLICATION:
+        # A joint application grows from proposals: the proposals are chosen first.
+        return redirect("jointprojects:start_joint", call_id=call.pk, org_code=organisation.identifier)
+    if call.stage == Call.Stage.PROPOSAL and not organisation.is_municipality:
+        messages.error(
+            request,
+            _(
+                "Proposals are made by municipalities. Other organisations register their interest in proposals."
+            ),
+        )
+        return redirect("applications:dashboard")
     try:
         application = actions.create_draft(call, organisation, by=request.user)
     except actions.CallClosed:

@@ -151,22 +151,23 @@ def test_a_closed_or_upcoming_call_has_no_start_button(client, user_factory, ref
     assert START_ICON not in main(page(client, "fi", call_url(call)))
 
 
-def test_a_call_not_applied_to_here_says_how_to_take_part(client, programme_2019, demo):
+def test_the_call_for_proposals_is_taken_part_in_here(client, programme_2019, demo, user_factory):
+    """Proposals are made in the service by municipalities; other organisations register interest."""
     from kannustin.programmes.models import Call
 
     proposals = demo.calls.get(stage=Call.Stage.PROPOSAL)
     assert proposals.state == "open"
+    from kannustin.registry.models import Organisation
+
+    client.force_login(user_factory("signatory", Organisation.objects.get(code="545")))
     for language in ("fi", "sv", "en"):
         html = main(page(client, language, call_url(proposals)))
-        assert START_ICON not in html
-        assert "data-how-to-take-part" in html
-        assert "mailto:" in html  # whom to send it to
+        start = reverse("applications:start", args=[proposals.pk, "545"])
+        assert f'<form method="post" action="{start}"' in html and START_ICON in html
+        assert reverse("jointprojects:proposals") in html
         programme_html = main(page(client, language, "/"))
-        # Wherever the call is said to be open, it says how to take part.
-        for tag in re.findall(r'<strong class="govuk-tag govuk-tag--green">([^<]*)</strong>', programme_html):
-            assert tag.strip()
         row = programme_html[programme_html.index(call_url(proposals)) :][:600]
-        assert "govuk-tag--green" in row and "data-by-email" in row
+        assert "govuk-tag--green" in row
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
