@@ -321,3 +321,92 @@ class IndexOut(Schema):
     version: str
     openapi: str
     docs: str
+
+
+# Proposals (track 2, stage 1) ----------------------------------------------------------------------------
+
+
+class TopicOut(Schema):
+    key: str = Field(description="Option key of the form's `topics` question, e.g. `eservices`.")
+    label: str = Field(
+        description="The topic's name in the language of Accept-Language (fi, sv or en; English when none "
+        "of them is asked for), falling back to Finnish where that translation is missing."
+    )
+    label_fi: str
+    label_sv: str
+    label_en: str
+
+
+class LeadOut(Schema):
+    identifier: str = Field(description="Municipality code or Business ID.", examples=["091"])
+    kind: str = Field(
+        description="municipality, joint_authority, regional_council, company, association or other."
+    )
+    name_fi: str
+    name_sv: str
+    name_en: str
+    region: str | None = Field(description="Two-digit region (maakunta) code.", examples=["01"])
+
+
+class InterestedOut(Schema):
+    organisation: str = Field(description="Municipality code or Business ID.")
+    name_fi: str
+    name_sv: str
+    name_en: str
+    kind: Literal["partner", "observer"]
+    accepted: bool = Field(description="The proposal's lead has accepted the organisation as a partner.")
+
+
+class ProposalOut(Schema):
+    id: int
+    call: int = Field(description="Id of the call for proposals.")
+    case_number: str | None
+    title: str
+    summary: str
+    topics: list[TopicOut]
+    national_goals: list[str] = Field(
+        description="Option keys of the form's `national_goals` question (labels: GET /api/v1/calls/{id}/)."
+    )
+    lead: LeadOut = Field(description="The organisation that made the proposal.")
+    submitted_at: datetime | None = Field(description="Finnish time with offset.")
+    interested: list[InterestedOut] = Field(
+        description="Organisations that registered interest in the proposal, in the order they did."
+    )
+
+
+class ProposalListOut(Schema):
+    count: int = Field(description="How many proposals match the filters, on every page together.")
+    limit: int
+    offset: int
+    items: list[ProposalOut]
+
+
+class InterestIn(Schema):
+    organisation: str = Field(
+        max_length=20,
+        pattern=r"^[^\x00]*$",
+        description="Municipality code or Business ID of one of your organisations (not the proposal's lead).",
+        examples=["049"],
+    )
+    kind: Literal["partner", "observer"] = Field(
+        description="partner: wants to take part in the joint project; observer: follows it."
+    )
+    note: str = Field(
+        "",
+        max_length=1000,
+        pattern=r"^[^\x00]*$",
+        description="A few words to the proposal's lead (optional).",
+    )
+
+
+class InterestOut(Schema):
+    id: int
+    proposal: int
+    organisation: str = Field(description="Municipality code or Business ID.")
+    name_fi: str
+    name_sv: str
+    name_en: str
+    kind: Literal["partner", "observer"]
+    note: str
+    accepted: bool = Field(description="The proposal's lead has accepted the organisation as a partner.")
+    created_at: datetime = Field(description="When the interest was first registered (Finnish time).")

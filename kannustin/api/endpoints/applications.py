@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from kannustin.accounts.roles import Role
 from kannustin.applications import actions, permissions, presentation, validation
 from kannustin.applications.files import FileRefused
 from kannustin.applications.models import Application, Participant
@@ -23,11 +24,12 @@ from kannustin.registry.models import find_organisation
 from ..auth import bearer
 from ..errors import ApiError
 from ..schemas import ErrorOut
-from ..serialise import decimal_string, finnish_time
+from ..serialise import decimal_string, finnish_time, trilingual
 
 router = Router(tags=["applications"], auth=bearer)
 
 Money = str  # euros as a decimal string, e.g. "12500.00"
+MAX_ID = 2**63 - 1  # larger ids cannot exist and would overflow the database's integer
 
 
 class ApplicationCreateIn(Schema):
@@ -163,10 +165,21 @@ class SubmitOut(Schema):
     submitted_at: datetime
 
 
+class ParticipationIn(Schema):
+    confirm: bool = Field(
+        True, description="true: your organisation takes part; false: it declines. Either is final."
+    )
+
+
 class ParticipationOut(Schema):
-    organisation: str
+    organisation: str = Field(description="Municipality code or Business ID.")
+    name_fi: str
+    name_sv: str
+    name_en: str
+    role: Literal["lead", "administrator", "partner"]
     state: Literal["confirmed", "waiting", "declined"]
     confirmed_at: datetime | None
+    declined_at: datetime | None
 
 
 def _money(value) -> str | None:
@@ -446,22 +459,64 @@ def submit_application(request, application_id: int):
             "submitted_at": finnish_time(submitted.submitted_at)}  # fmt: skip
 
 
+def _participation(participant: Participant) -> dict:
+    organisation = participant.organisation
+    return {
+        "organisation": organisation.identifier,
+        **trilingual(organisation, "name"),
+        "role": participant.role,
+        "state": participant.state,
+        "confirmed_at": finnish_time(participant.confirmed_at) if participant.confirmed_at else None,
+        "declined_at": finnish_time(participant.declined_at) if participant.declined_at else None,
+    }
+
+
+def _already_decided() -> ApiError:
+    return ApiError(409, "already_decided", _("The participation has already been decided."))
+
+
 @router.post("/applications/{int:application_id}/participants/{code}/confirm/",
              response={200: ParticipationOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
-             summary="Confirm your organisation's participation")  # fmt: skip
-def confirm_participation(request, application_id: int, code: str):
+             summary="Confirm or decline your organisation's participation")  # fmt: skip
+def confirm_participation(request, application_id: int, code: str, payload: ParticipationIn | None = None):
     """For a signatory of a partner organisation named in the application (`code`: its municipality code or
-    Business ID)."""
-    application = _visible(request, application_id)
-    organisation = find_organisation(code)
-    participant = application.participants.filter(organisation=organisation).first() if organisation else None
+    Business ID): `{"confirm": true}` (or no body) confirms that it takes part, `{"confirm": false}` declines.
+    The decision is final: deciding again answers 409 `already_decided`. A declined partner no longer sees the
+    application; its signatory still gets 409 `already_decided` here rather than 404."""
+    application = None
+    if 0 < application_id <= MAX_ID:
+        application = (
+            Application.objects.select_related("call", "organisation").filter(pk=application_id).first()
+        )
+    identifier = application is not None and len(code) <= 20 and code.isprintable()
+    organisation = find_organisation(code) if identifier else None
+    participant = None
+    if organisation is not None:
+        participant = next(
+            (p for p in application.participant_rows() if p.organisation_id == organisation.pk), None
+        )
+    role = permissions.member_role(request.user, participant.organisation_id) if participant else None
+    # The people of a named organisation know of the application, also after declining (when they see it no more).
+    if application is None or not (role or can(request.user, "view", application)):
+        raise ApiError(404, "not_found", _("Nothing was found at this address."))
     if participant is None:
         raise ApiError(404, "not_found", _("Nothing was found at this address."))
+    if role != Role.SIGNATORY:
+        raise ApiError(403, "permission_denied", _("Only a signatory of that organisation can confirm it."))
     participant.application = application
     if not can(request.user, "confirm", participant):
-        if participant.confirmed_at and permissions.member_role(request.user, participant.organisation_id):
-            raise ApiError(409, "already_decided", _("The participation has already been decided."))
-        raise ApiError(403, "permission_denied", _("Only a signatory of that organisation can confirm it."))
-    participant = actions.decide_participation(participant, by=request.user, confirm=True)
-    return {"organisation": participant.organisation.identifier, "state": participant.state,
-            "confirmed_at": finnish_time(participant.confirmed_at)}  # fmt: skip
+        if participant.state != "waiting":  # confirmed or declined; the lead takes part by definition
+            raise _already_decided()
+        raise _not_editable()  # the application was withdrawn
+    try:
+        participant = actions.decide_participation(
+            participant, by=request.user, confirm=payload.confirm if payload is not None else True
+        )
+    except actions.NotEditable:
+        participant.refresh_from_db(fields=["confirmed_at", "declined_at"])
+        raise (_already_decided() if participant.state != "waiting" else _not_editable()) from None
+    except PermissionDenied:  # no longer visible: e.g. declined by someone else of the organisation meanwhile
+        raise _already_decided() from None
+    except Participant.DoesNotExist:  # the lead took the organisation off the application meanwhile
+        raise ApiError(404, "not_found", _("Nothing was found at this address.")) from None
+    return _participation(participant)

@@ -1,11 +1,14 @@
 """A small programme built here (not the real 2019 loader): two tracks, a track-1 call in summer time and a
-track-2 stage-2 call in winter time, with questions, criteria, scale, cost categories and a maturity model."""
+track-2 stage-2 call in winter time, with questions, criteria, scale, cost categories and a maturity model;
+and a call for proposals (track 2, stage 1) with proposals written directly."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 
+from kannustin.applications.models import Application, Participant
+from kannustin.core import clock
 from kannustin.core.clock import HELSINKI
 from kannustin.programmes.models import (
     Call,
@@ -186,3 +189,76 @@ def winter_call(programme, tracks, summer_call):
         closes_at=helsinki_time(2019, 12, 19, 16, 15),
         max_aid_share=Decimal("0.800"),
     )
+
+
+# Track 2, stage 1: a call for proposals with the shipped form's proposal questions ------------------------
+
+TOPICS = (
+    ("eservices", "Asukkaiden sähköiset palvelut", "E-tjänster för invånarna", "E-services for residents"),
+    ("contract_management", "Sopimushallinta", "Avtalshantering", "Contract management"),
+    ("logistics", "Logistiikan optimointi", "Optimering av logistik", "Optimising logistics"),
+)
+NATIONAL_GOALS = ("customer_oriented", "digital_first")
+PROPOSAL_TEXTS = ("p1_ways_of_working", "p2_goals", "p3_significance", "p4_cost_savings", "p5_risks")
+
+
+def make_proposal_call(*, opens_at=None, closes_at=None, joint_closes_at=None, slug="proposals") -> Call:
+    """A published call for proposals (stage 1 of track 2), open now unless told otherwise, and the
+    joint-application call that grows from it (interest is taken until that one closes)."""
+    now = clock.now()
+    programme = make_programme(slug=f"{slug}-programme")
+    track = Track.objects.create(
+        programme=programme, number=2, kind=Track.Kind.JOINT_PROJECTS, **tri("name", "Track 2")
+    )
+    call = Call.objects.create(
+        programme=programme, track=track, slug=slug, stage=Call.Stage.PROPOSAL,
+        opens_at=opens_at or now - timedelta(days=7), closes_at=closes_at or now + timedelta(days=14),
+        **tri("title", "Proposals"),
+    )  # fmt: skip
+    Call.objects.create(
+        programme=programme, track=track, slug=f"{slug}-joint", stage=Call.Stage.JOINT_APPLICATION,
+        previous_stage=call, opens_at=call.closes_at + timedelta(days=30),
+        closes_at=joint_closes_at or call.closes_at + timedelta(days=90), **tri("title", "Joint applications"),
+    )  # fmt: skip
+    question_set = QuestionSet.objects.create(call=call, version=1, purpose=QuestionSet.Purpose.PROPOSAL)
+    add_sections(
+        question_set, pages=("proposal",), parts=[("attachments", False), ("confidentiality", False)]
+    )
+    questions = [
+        ("title", Question.Type.TEXT, []),
+        ("summary", Question.Type.TEXT, []),
+        ("topics", Question.Type.MULTIPLE_CHOICE,
+         [{"key": key, "label_fi": fi, "label_sv": sv, "label_en": en} for key, fi, sv, en in TOPICS]),
+        ("national_goals", Question.Type.MULTIPLE_CHOICE,
+         [{"key": key, **tri("label", key)} for key in NATIONAL_GOALS]),
+        *((key, Question.Type.TEXT, []) for key in PROPOSAL_TEXTS),
+    ]  # fmt: skip
+    for order, (key, kind, options) in enumerate(questions):
+        Question(
+            question_set=question_set, key=key, order=order, section="proposal", type=kind, options=options,
+            max_length=2000 if kind == Question.Type.TEXT else None, **tri("label", key),
+        ).save(bypass_lock=True)  # fmt: skip
+    return call
+
+
+def make_proposal(call, organisation, by, *, status="submitted", title="Yhteinen asiointi", topics=("eservices",),
+                  confidential_keys=(), **answers):  # fmt: skip
+    """A proposal as the workflow leaves it (rows written directly: many are needed, fast): the lead as its
+    participant, and for a submitted one its case number and time."""
+    now = clock.now()
+    sent = status != "draft"
+    application = Application.objects.create(
+        call=call, question_set=call.current_question_set(), organisation=organisation, status=status,
+        created_by=by, updated_by=by, confidential_keys=list(confidential_keys),
+        answers={"title": title, "summary": f"Tiivistelmä: {title}", "topics": list(topics),
+                 "national_goals": ["digital_first"], **{key: f"{key} text" for key in PROPOSAL_TEXTS}, **answers},
+        submitted_at=now if sent else None, submitted_by=by if sent else None,
+    )  # fmt: skip
+    if sent:
+        application.case_number = f"VM/{application.pk}/00.00.05/{now.year}"
+        application.save(update_fields=["case_number"])
+    Participant.objects.create(
+        application=application, organisation=organisation, role=Participant.Role.LEAD, confirmed_at=now,
+        confirmed_by=by,
+    )  # fmt: skip
+    return application

@@ -101,3 +101,17 @@ def test_unknown_docs_asset_is_json_404(client):
     response = client.get("/api/v1/docs/assets/..%2Fsettings.py")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+def test_track_2_operations_are_documented(document):
+    listing = document["paths"]["/api/v1/proposals/"]["get"]
+    assert listing["operationId"] == "list_proposals" and listing["security"] == [{"BearerToken": []}]
+    assert {"200", "401", "403", "422"} <= set(listing["responses"])
+    assert {p["name"] for p in listing["parameters"]} == {"call", "topic", "region", "q", "limit", "offset"}
+    interest = document["paths"]["/api/v1/proposals/{proposal_id}/interest/"]["post"]
+    assert {"200", "201", "401", "403", "404", "409", "422"} <= set(interest["responses"])
+    kind = document["components"]["schemas"]["InterestIn"]["properties"]["kind"]
+    assert kind["enum"] == ["partner", "observer"]
+    confirm = document["paths"]["/api/v1/applications/{application_id}/participants/{code}/confirm/"]["post"]
+    assert {"200", "403", "404", "409", "422"} <= set(confirm["responses"])
+    assert "requestBody" in confirm
