@@ -5,6 +5,7 @@ from django.db import transaction
 
 from kannustin.core import audit, clock
 from kannustin.demo.applications import seed_applications_2019, seed_demo_drafts
+from kannustin.demo.track2 import seed_track2_2019
 from kannustin.demo.users import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, create_demo_users
 from kannustin.programmes import setup
 
@@ -32,10 +33,17 @@ class Command(BaseCommand):
             setup.create_faq(demo)
             create_demo_users()
             applications = seed_applications_2019(programme_2019)
+            track2 = seed_track2_2019(programme_2019)
             drafts = seed_demo_drafts(demo)
             audit.record(None, "demo.seeded", demo)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {demo} and {programme_2019}."))
         self.stdout.write(f"New 2019 applications: {applications}; new demo drafts: {drafts}.")
+        if track2:
+            self.stdout.write(
+                "New 2019 track 2: {proposals} proposals, {interests} expressions of interest ({accepted} accepted) "
+                "and {topic_interests} in topics, {registrations} workshop registrations, {tables} tables, "
+                "{presentations} presentations, {joint_applications} joint applications.".format(**track2)
+            )
         self.stdout.write(
             f"Demo accounts (password {DEMO_PASSWORD}; TOTP secret for ministry roles {DEMO_TOTP_SECRET}):"
         )
