@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE := kannustin.settings
 MESSAGE_IGNORES := --ignore='.venv/*' --ignore='frontend/*' --ignore='node_modules/*' --ignore='static/*' \
 	--ignore='bench/*' --ignore='e2e/*' --ignore='tests/*' --ignore='*/tests/*'
 
-.PHONY: run test serve install install-dev assets messages lint format bench surge clean
+.PHONY: run test serve install install-dev assets messages lint format bench bench-matching surge clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,11 @@ bench: install-dev
 ## containing "surge", which is rebuilt). SURGE_ARGS="--scale 10" for the 10× run. See docs/performance.md.
 surge: install-dev
 	$(PY) bench/surge/run.py $(SURGE_ARGS)
+
+## make bench-matching: track 2's clusters against the demo's known topics (adjusted Rand index), similar-proposal
+## lookups among 1 000 proposals and the track-2 pages (DATABASE_URL names a database containing "bench")
+bench-matching: install-dev
+	$(PY) bench/matching.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media sent-mail
