@@ -543,6 +543,24 @@ def _submitters(plans: list[Plan]) -> None:
 
 
 @transaction.atomic
+def frozen_assessment(plan, call, organisation) -> SelfAssessment:
+    """The maturity self-assessment of a seeded submitted application, written halfway through its drafting and
+    frozen with it at its submission."""
+    return SelfAssessment(
+        organisation=organisation,
+        call=call,
+        service_process=plan.service_process,
+        ratings=plan.ratings,
+        version=1,
+        created_by=plan.user,
+        updated_by=plan.user,
+        created_at=plan.created_at,
+        updated_at=plan.created_at + (plan.submitted_at - plan.created_at) / 2,
+        frozen_at=plan.submitted_at,
+        frozen_with=plan.application.pk,
+    )
+
+
 def seed_applications_2019(programme) -> int:
     """185 submitted applications to the 2019 track-1 call from distinct municipalities. Does nothing (and
     returns 0) when the call already has applications."""
@@ -711,22 +729,7 @@ def seed_applications_2019(programme) -> int:
         plan.application.updated_at = plan.submitted_at
     Application.objects.bulk_update(applications, ["created_at", "updated_at", "answers"], batch_size=200)
 
-    SelfAssessment.objects.bulk_create(
-        SelfAssessment(
-            organisation=plan.organisation,
-            call=call,
-            service_process=plan.service_process,
-            ratings=plan.ratings,
-            version=1,
-            created_by=plan.user,
-            updated_by=plan.user,
-            created_at=plan.created_at,
-            updated_at=plan.created_at + (plan.submitted_at - plan.created_at) / 2,
-            frozen_at=plan.submitted_at,
-            frozen_with=plan.application.pk,
-        )
-        for plan in plans
-    )
+    SelfAssessment.objects.bulk_create(frozen_assessment(plan, call, plan.organisation) for plan in plans)
     versions = ApplicationVersion.objects.bulk_create(
         ApplicationVersion(
             application=app, version=app.version, saved_by=app.submitted_by, data=actions.snapshot(app)

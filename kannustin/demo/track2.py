@@ -60,6 +60,7 @@ from .applications import (
     _people,
     _submitters,
     budget_lines,
+    frozen_assessment,
     maturity_ratings,
     project_dates,
     requested_for,
@@ -1138,22 +1139,7 @@ def seed_joint_applications(rng, call, counter, tables, plans, interests, signat
         for key in file_keys[:1]:
             plan.application.answers[key] = [attachment.pk]
     Attachment.objects.bulk_update(attachments, ["uploaded_at"])
-    SelfAssessment.objects.bulk_create(
-        SelfAssessment(
-            organisation=plan.administrator,
-            call=call,
-            service_process=plan.service_process,
-            ratings=plan.ratings,
-            version=1,
-            created_by=plan.user,
-            updated_by=plan.user,
-            created_at=plan.created_at,
-            updated_at=plan.created_at + (plan.submitted_at - plan.created_at) / 2,
-            frozen_at=plan.submitted_at,
-            frozen_with=plan.application.pk,
-        )  # fmt: skip
-        for plan in joints
-    )
+    SelfAssessment.objects.bulk_create(frozen_assessment(plan, call, plan.administrator) for plan in joints)
     _lock(question_set, min(plan.created_at for plan in joints))
     _versions_and_times(applications, created)
     return joints

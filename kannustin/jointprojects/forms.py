@@ -19,6 +19,16 @@ def organisation_choices(memberships) -> list[tuple[str, str]]:
     return [(m.organisation.identifier, m.organisation.tr("name")) for m in memberships]
 
 
+def choose_organisation(form, organisations) -> None:
+    """The form's `organisation` field offers the user's organisations; with only one, it is given, not asked."""
+    field = form.fields["organisation"]
+    field.choices = organisations
+    if len(organisations) == 1:
+        field.initial = organisations[0][0]
+        field.widget = forms.HiddenInput()
+    field.error_messages["required"] = field.error_messages["invalid_choice"] = _("Choose the organisation.")
+
+
 class ProposalFilterForm(forms.Form):
     """The filters above the list of proposals (GET). Invalid values are ignored."""
 
@@ -58,12 +68,7 @@ class InterestForm(forms.Form):
 
     def __init__(self, data=None, *, organisations, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["organisation"].choices = organisations
-        if len(organisations) == 1:
-            self.fields["organisation"].initial = organisations[0][0]
-            self.fields["organisation"].widget = forms.HiddenInput()
-        self.fields["organisation"].error_messages["required"] = _("Choose the organisation.")
-        self.fields["organisation"].error_messages["invalid_choice"] = _("Choose the organisation.")
+        choose_organisation(self, organisations)
 
 
 class TopicInterestForm(InterestForm):
@@ -110,11 +115,7 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, data=None, *, organisations, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["organisation"].choices = organisations
-        if len(organisations) == 1:
-            self.fields["organisation"].initial = organisations[0][0]
-            self.fields["organisation"].widget = forms.HiddenInput()
-        self.fields["organisation"].error_messages["required"] = _("Choose the organisation.")
+        choose_organisation(self, organisations)
 
 
 class WorkshopForm(forms.Form):
