@@ -17,6 +17,7 @@ from django.db.models.fields.json import KT, KeyTextTransform, KeyTransform
 from django.db.models.functions import Cast
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -125,16 +126,12 @@ def proposals(request):
     calls = _proposal_calls()
     memberships = _memberships(request.user)
     regions = list(Region.objects.exclude(code="21").order_by("code"))
-    call = _default_call(calls)
-    form = ProposalFilterForm(request.GET or None, calls=calls, topics=[], regions=regions)
-    filters = form.filters()
-    if filters.get("call"):
-        call = next((c for c in calls if c.pk == filters["call"]), call)
+    # The chosen call first: the topics offered are that call's.
+    chosen = request.GET.get("call", "")
+    call = next((c for c in calls if str(c.pk) == chosen), None) or _default_call(calls)
     topics = _topic_labels(call)
-    form = ProposalFilterForm(
-        request.GET or None, calls=calls, topics=list(topics.items()), regions=regions
-    )  # the topics of the chosen call
-    filters = form.filters() or filters
+    form = ProposalFilterForm(request.GET or None, calls=calls, topics=list(topics.items()), regions=regions)
+    filters = form.filters()
     form.initial["call"] = call.pk if call else None
     page = None
     if call is not None:
@@ -191,10 +188,12 @@ def proposals(request):
         .annotate(proposal_title=KeyTextTransform("title", "proposal__answers"))
         .order_by("-created_at")
     )
+    labels_by_call = {}  # one lookup of the topic list per call, not per interest
     for interest in mine:
-        interest.topic_label = (
-            _topic_labels(interest.call).get(interest.topic, interest.topic) if interest.topic else ""
-        )
+        if interest.topic:
+            if interest.call_id not in labels_by_call:
+                labels_by_call[interest.call_id] = _topic_labels(interest.call)
+            interest.topic_label = labels_by_call[interest.call_id].get(interest.topic, interest.topic)
     can_propose = [m for m in memberships if m.organisation.kind == Organisation.Kind.MUNICIPALITY]
     return render(
         request,
@@ -798,8 +797,6 @@ def tables(request, pk):
         raise Http404
     labels_by_language = {}
     for language in ("fi", "sv", "en"):
-        from django.utils import translation
-
         with translation.override(language):
             labels_by_language[language] = dict(services.topic_choices(call))
     topic_keys = [key for key in labels_by_language["fi"] if key != "other"]
