@@ -31,13 +31,17 @@ def _fresh_cache():
     """Rate limits, used TOTP codes and scheduler stamps live in the cache: each test starts with none."""
     from django.core.cache import cache
 
+    from kannustin.jointprojects import matching
     from kannustin.programmes.models import forget_form_definitions
 
-    cache.clear()
-    forget_form_definitions()  # a rolled-back test may leave a question set's id to the next one
+    def forget():
+        cache.clear()
+        forget_form_definitions()  # a rolled-back test may leave a question set's id to the next one
+        matching._in_process.clear()  # … and a call's id with another test's matching model
+
+    forget()
     yield
-    cache.clear()
-    forget_form_definitions()
+    forget()
 
 
 @pytest.fixture(autouse=True)

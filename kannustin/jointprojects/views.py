@@ -394,8 +394,9 @@ def matching_page(request, pk):
     labels = _topic_labels(call)
     topics = list(proposal.answers.get("topics") or [])
     ranked = matching.similar_proposals(proposal, limit=SIMILAR_COUNT)
-    found = (
-        Application.objects.select_related("organisation", "organisation__region")
+    found = (  # still submitted: the model may be older than a withdrawal
+        matching.proposals_of(call)
+        .select_related("organisation", "organisation__region")
         .annotate(list_title=KT("answers__title"), list_summary=KT("answers__summary"),
                   list_topics=KeyTransform("topics", "answers"))
         .in_bulk([pk for pk, _score in ranked])

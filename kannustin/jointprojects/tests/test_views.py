@@ -286,3 +286,16 @@ def _official():
     from conftest import make_user
 
     return make_user(Role.OFFICIAL, email="official-2@example.com")
+
+
+def test_a_withdrawn_proposal_is_no_longer_suggested_even_by_an_older_model(
+    client, track2, proposal, partner, tampere, user_factory
+):
+    other_lead = user_factory(Role.SIGNATORY, tampere)
+    similar = write_proposal(track2["proposal_call"], tampere, other_lead, title="Chat-palvelu asukkaiden asiointiin",
+                             summary="Yhteinen asiointipalvelu ja chat.")  # fmt: skip
+    client.force_login(partner)
+    url = reverse("jointprojects:matching", args=[proposal.pk])
+    assert reverse("jointprojects:proposal", args=[similar.pk]) in html_of(client.get(url))
+    actions.withdraw(similar, by=other_lead, reason="Yhdistimme hankkeet.")
+    assert reverse("jointprojects:proposal", args=[similar.pk]) not in html_of(client.get(url))
