@@ -287,6 +287,7 @@ def register_interest(request, pk):
     form = InterestForm(request.POST, organisations=organisation_choices(memberships))
     if form.is_valid():
         organisation = _organisation_for(request, form.cleaned_data["organisation"], memberships)
+        existed = Interest.objects.filter(proposal=proposal, organisation=organisation).exists()
         try:
             services.register_interest(
                 proposal, organisation, by=request.user, kind=form.cleaned_data["kind"],
@@ -295,7 +296,9 @@ def register_interest(request, pk):
         except services.Refused as exc:
             messages.error(request, _refusal_message(exc.code))
         else:
-            messages.success(request, _("Your interest was registered. The proposer has been told."))
+            # The proposer is told of a new interest only, not of every change of it.
+            messages.success(request, _("Your interest was changed.") if existed
+                             else _("Your interest was registered. The proposer has been told."))  # fmt: skip
             return redirect("jointprojects:proposal", pk=proposal.pk)
     # What was typed stays: the proposal page is shown again with the errors.
     return _render_proposal(request, proposal, form)

@@ -85,6 +85,9 @@ def test_registering_interest_from_the_page_and_a_wrong_form_keeps_the_note(clie
     response = client.post(url, {"organisation": "049", "kind": "partner", "note": "Meillä on kokemusta"})
     assert response.status_code == 302
     assert Interest.objects.get().note == "Meillä on kokemusta"
+    again = client.post(url, {"organisation": "049", "kind": "observer", "note": "Seuraamme"}, follow=True)
+    assert "Ilmoittautumisesi on päivitetty." in html_of(again)  # changed, not registered again
+    assert Interest.objects.get().kind == "observer"
     # Another organisation's code is not a way in.
     assert "govuk-error-summary" in html_of(client.post(url, {"organisation": "837", "kind": "partner"}))
     assert not Interest.objects.filter(organisation__code="837").exists()
