@@ -543,6 +543,25 @@ def _submitters(plans: list[Plan]) -> None:
 
 
 @transaction.atomic
+def write_rows(plans) -> None:
+    """The budget lines, contact people and indicators of seeded applications, in bulk."""
+    BudgetLine.objects.bulk_create(
+        BudgetLine(application=plan.application, order=i, **line)
+        for plan in plans
+        for i, line in enumerate(plan.budget)
+    )
+    ContactPerson.objects.bulk_create(
+        ContactPerson(application=plan.application, order=i, **contact)
+        for plan in plans
+        for i, contact in enumerate(plan.contacts)
+    )
+    Indicator.objects.bulk_create(
+        Indicator(application=plan.application, order=i, **row)
+        for plan in plans
+        for i, row in enumerate(plan.indicators)
+    )
+
+
 def frozen_assessment(plan, call, organisation) -> SelfAssessment:
     """The maturity self-assessment of a seeded submitted application, written halfway through its drafting and
     frozen with it at its submission."""
@@ -658,21 +677,7 @@ def seed_applications_2019(programme) -> int:
     counter.last = first_number + len(plans) - 1
     counter.save(update_fields=["last"])
 
-    BudgetLine.objects.bulk_create(
-        BudgetLine(application=plan.application, order=i, **line)
-        for plan in plans
-        for i, line in enumerate(plan.budget)
-    )
-    ContactPerson.objects.bulk_create(
-        ContactPerson(application=plan.application, order=i, **contact)
-        for plan in plans
-        for i, contact in enumerate(plan.contacts)
-    )
-    Indicator.objects.bulk_create(
-        Indicator(application=plan.application, order=i, **row)
-        for plan in plans
-        for i, row in enumerate(plan.indicators)
-    )
+    write_rows(plans)
     # The lead, and the partners that (in 2019) were named by it and took part: the service then had no
     # confirmation of its own, so they count as confirmed when the application was submitted.
     Participant.objects.bulk_create(

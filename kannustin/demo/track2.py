@@ -32,10 +32,8 @@ from kannustin.applications.models import (
     Application,
     ApplicationVersion,
     Attachment,
-    BudgetLine,
     CaseNumberCounter,
     ContactPerson,
-    Indicator,
     Participant,
     Status,
 )
@@ -66,6 +64,7 @@ from .applications import (
     requested_for,
     submission_times,
     tiny_pdf,
+    write_rows,
 )
 
 SEED = 2019
@@ -1106,21 +1105,7 @@ def seed_joint_applications(rng, call, counter, tables, plans, interests, signat
     for participant in participants:
         participant.added_at = created[participant.application_id] + timedelta(minutes=participant.order)
     Participant.objects.bulk_update(participants, ["added_at"], batch_size=200)
-    BudgetLine.objects.bulk_create(
-        BudgetLine(application=plan.application, order=i, **line)
-        for plan in joints
-        for i, line in enumerate(plan.budget)
-    )
-    ContactPerson.objects.bulk_create(
-        ContactPerson(application=plan.application, order=i, **contact)
-        for plan in joints
-        for i, contact in enumerate(plan.contacts)
-    )
-    Indicator.objects.bulk_create(
-        Indicator(application=plan.application, order=i, **row)
-        for plan in joints
-        for i, row in enumerate(plan.indicators)
-    )
+    write_rows(joints)
     attachments = []
     for plan in joints:
         stored, digest = _store_pdf(f"attachments/{plan.application.pk}", plan.agreement)
