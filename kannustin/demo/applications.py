@@ -416,6 +416,22 @@ def _people(rng, language: str, count: int) -> list[tuple[str, str]]:
     return people
 
 
+def contact_people(rng, organisation, language: str) -> list[dict]:
+    """One or two made-up contact people of a seeded application (no phone numbers: none real is published)."""
+    people = _people(rng, language, rng.choice([1, 1, 2]))
+    titles = rng.sample(demo_texts.CONTACT_TITLES[language], len(people))
+    return [
+        {
+            "name": f"{first} {last}",
+            "title": job,
+            "email": _email(first, last, organisation, language),
+            "phone": "",
+            "role": demo_texts.CONTACT_ROLES[language][index],
+        }
+        for index, ((first, last), job) in enumerate(zip(people, titles, strict=True))
+    ]
+
+
 def plan_application(rng, call, questions, organisation, *, partners, categories, structure, used_titles):
     """Everything one application says, chosen with `rng`."""
     language = organisation.official_language
@@ -465,18 +481,7 @@ def plan_application(rng, call, questions, organisation, *, partners, categories
     )  # fmt: skip
     total = eligible_total(rng, population)
     years = [y for y in validation.budget_years(call) if dates[0].year <= y <= dates[1].year]
-    people = _people(rng, language, rng.choice([1, 1, 2]))
-    titles = rng.sample(demo_texts.CONTACT_TITLES[language], len(people))
-    contacts = [
-        {
-            "name": f"{first} {last}",
-            "title": job,
-            "email": _email(first, last, organisation, language),
-            "phone": "",
-            "role": demo_texts.CONTACT_ROLES[language][index],
-        }
-        for index, ((first, last), job) in enumerate(zip(people, titles, strict=True))
-    ]
+    contacts = contact_people(rng, organisation, language)
     plan = Plan(
         organisation=organisation,
         language=language,

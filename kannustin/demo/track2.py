@@ -58,6 +58,7 @@ from .applications import (
     _people,
     _submitters,
     budget_lines,
+    contact_people,
     frozen_assessment,
     maturity_ratings,
     project_dates,
@@ -443,18 +444,7 @@ def plan_proposal(rng, questions: dict, organisation, topic: str, used_titles: s
         answers[key] = _clean(question, value)
     assert answers["topics"][0] == topic
 
-    people = _people(rng, language, rng.choice([1, 1, 2]))
-    titles = rng.sample(demo_texts.CONTACT_TITLES[language], len(people))
-    contacts = [
-        {
-            "name": f"{first} {last}",
-            "title": job,
-            "email": _email(first, last, organisation, language),
-            "phone": "",
-            "role": demo_texts.CONTACT_ROLES[language][index],
-        }
-        for index, ((first, last), job) in enumerate(zip(people, titles, strict=True))
-    ]
+    contacts = contact_people(rng, organisation, language)
     return ProposalPlan(organisation, language, topic, core, answers, contacts)
 
 
