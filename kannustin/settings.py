@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "kannustin.maturity",
     "kannustin.applications",
     "kannustin.jointprojects",
+    "kannustin.reviews",
+    "kannustin.decisions",
     "kannustin.api",
     "kannustin.demo",
 ]

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from kannustin.api.api import api
 from kannustin.core import views as core_views
+from kannustin.decisions import views as decision_views
 
 # The admin has no sign-in of its own: its login page sends people to the service's sign-in, which asks for
 # the second factor and applies the rate limits. Django's own admin login form would create a session with a
@@ -19,6 +20,9 @@ urlpatterns = [
     path("maturity/", include("kannustin.maturity.urls")),
     path("applications/", include("kannustin.applications.urls")),
     path("joint-projects/", include("kannustin.jointprojects.urls")),
+    path("reviews/", include("kannustin.reviews.urls")),
+    path("decisions/", include("kannustin.decisions.urls")),
+    path("funded-projects/", decision_views.funded_projects, name="funded_projects"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

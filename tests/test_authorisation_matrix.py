@@ -8,6 +8,8 @@ so the matrix grows with the project. Outcomes:
   403    – signed in, but not allowed
 """
 
+from decimal import Decimal
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -70,21 +72,50 @@ def officials(principal):
 
 
 def submitted_a_for_ministry(principal):
-    """A submitted application of A in the ministry's pages."""
+    """A submitted application of A in the ministry's pages: officials, administrators, presenters and
+    decision-makers read it; a reviewer only through a review of it once declared not disqualified (here the
+    reviewer's review of it waits for the declaration), so like everyone else they learn nothing."""
     if principal == "anonymous":
         return "login"
-    if principal in {"official", "admin"}:
+    if principal in {"official", "admin", "presenter", "decision_maker"}:
         return "ok"
-    return "404" if principal not in MINISTRY else "403"
+    return "404"
 
 
 def officials_act_on_submitted_a(principal):
-    """Acting on A's submitted application (asking for a completion) is an official's work only."""
+    """Acting on A's submitted application (asking for a completion) is an official's work only; those who may
+    read it are refused, others learn nothing."""
     if principal == "anonymous":
         return "login"
     if principal == "official":
         return "ok"
-    return "404" if principal not in MINISTRY else "403"
+    return "403" if principal in {"admin", "presenter", "decision_maker"} else "404"
+
+
+def allocation_readers(principal):
+    """A call's ranking and allocation scenarios: officials act, administrators, presenters and decision-makers
+    read; other ministry people are refused, municipal users learn nothing."""
+    if principal == "anonymous":
+        return "login"
+    if principal in {"official", "admin", "presenter", "decision_maker"}:
+        return "ok"
+    return "403" if principal in MINISTRY else "404"
+
+
+def allocators(principal):
+    """Drawing, changing and choosing allocation scenarios: officials only."""
+    if principal == "anonymous":
+        return "login"
+    if principal == "official":
+        return "ok"
+    return "403" if principal in MINISTRY else "404"
+
+
+def own_list_export(principal):
+    """An Excel export of the list of applications (asked for by the official): its requester and officials."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal == "official" else "404"
 
 
 def own_token(principal):
@@ -136,6 +167,70 @@ def workshop_managers(principal):
 
 def unpublished_presentation(principal):
     return "ok" if principal == "official" else "404"
+
+
+def reviewers(principal):
+    """A reviewer's own list of work: reviewers only."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal == "reviewer" else "403"
+
+
+def own_review(principal):
+    """The reviewer's own review (declaration, scoring): theirs only; officials read reviews elsewhere."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal == "reviewer" else "404"
+
+
+def post_only(principal):
+    """A button's POST: judged by the page's own tests; a GET answers 405 to those signed in."""
+    return "login" if principal == "anonymous" else "method"
+
+
+def reviews_of_submitted_a(principal):
+    """All reviews of A's submitted application: officials and administrators; others learn nothing."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal in {"official", "admin"} else "404"
+
+
+def decision_followers(principal):
+    """The ministry's decision pages per call: officials, administrators, presenters and decision-makers."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal in {"official", "admin", "presenter", "decision_maker"} else "403"
+
+
+def decision_senders(principal):
+    """Sending a call's signed decisions: officials only."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal == "official" else "403"
+
+
+def drafted_decision_of_a(principal):
+    """A decision on A's application before it is sent: the ministry's (not a reviewer's); A learns nothing."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal in {"official", "admin", "presenter", "decision_maker"} else "404"
+
+
+def sent_decision_of_a_rectification(principal):
+    """Filing a request for rectification of A's sent decision: A's people; the ministry reads the decision but
+    does not file; others learn nothing."""
+    if principal == "anonymous":
+        return "login"
+    if principal in ORG_A:
+        return "ok"
+    return "403" if principal in {"official", "admin", "presenter", "decision_maker"} else "404"
+
+
+def rectification_request_of_a(principal):
+    """A's request for rectification: officials (who handle it) and administrators; others learn nothing."""
+    if principal == "anonymous":
+        return "login"
+    return "ok" if principal in {"official", "admin"} else "404"
 
 
 # url name → (kwargs builder, rule). Builders get the world dict.
@@ -200,6 +295,37 @@ RULES = {
         submitted_a_for_ministry,
     ),
     "applications:outbox": (lambda w: {}, officials),
+    "applications:ministry_export": (lambda w: {}, officials),
+    "applications:ministry_export_status": (lambda w: {"pk": w["list_export"].pk}, own_list_export),
+    "applications:ministry_export_download": (lambda w: {"pk": w["list_export"].pk}, own_list_export),
+    "decisions:ranking": (lambda w: {"call_id": w["call"].pk}, allocation_readers),
+    "decisions:compare": (lambda w: {"call_id": w["call"].pk}, allocation_readers),
+    "decisions:scenario": (lambda w: {"pk": w["allocation_scenario"].pk}, allocation_readers),
+    "decisions:draw": (lambda w: {"call_id": w["call"].pk}, allocators),
+    "decisions:override": (
+        lambda w: {"pk": w["allocation_scenario"].pk, "line_id": w["allocation_line"].pk},
+        allocators,
+    ),
+    "decisions:choose": (lambda w: {"pk": w["allocation_scenario"].pk}, allocators),
+    "decisions:index": (lambda w: {}, decision_followers),
+    "decisions:call_decisions": (lambda w: {"call_id": w["call"].pk}, decision_followers),
+    "decisions:prepare": (lambda w: {"call_id": w["call"].pk}, post_only),
+    "decisions:present_all": (lambda w: {"call_id": w["call"].pk}, post_only),
+    "decisions:sign_all": (lambda w: {"call_id": w["call"].pk}, post_only),
+    "decisions:send": (lambda w: {"call_id": w["call"].pk}, decision_senders),
+    "decisions:decision": (lambda w: {"pk": w["decision"].pk}, drafted_decision_of_a),
+    "decisions:pdf": (lambda w: {"pk": w["decision"].pk}, drafted_decision_of_a),
+    "decisions:edit": (lambda w: {"pk": w["decision"].pk}, officials_act_on_submitted_a),
+    "decisions:present": (lambda w: {"pk": w["decision"].pk}, post_only),
+    "decisions:sign": (lambda w: {"pk": w["decision"].pk}, post_only),
+    "decisions:return": (lambda w: {"pk": w["decision"].pk}, post_only),
+    "decisions:request_rectification": (
+        lambda w: {"pk": w["sent_decision"].pk},
+        sent_decision_of_a_rectification,
+    ),
+    "decisions:rectifications": (lambda w: {}, officials),
+    "decisions:rectification": (lambda w: {"pk": w["rectification_request"].pk}, rectification_request_of_a),
+    "funded_projects": (lambda w: {}, public),
     "jointprojects:proposals": (lambda w: {}, org_members_and_ministry_readers),
     "jointprojects:proposal": (lambda w: {"pk": w["proposal"].pk}, proposal_of_a),
     "jointprojects:matching": (lambda w: {"pk": w["proposal"].pk}, proposal_of_a),
@@ -231,6 +357,16 @@ RULES = {
         lambda w: {"pk": w["workshop"].pk, "presentation_id": w["presentation"].pk},
         unpublished_presentation,
     ),
+    "reviews:mine": (lambda w: {}, reviewers),
+    "reviews:declare": (lambda w: {"pk": w["waiting_review"].pk}, own_review),
+    "reviews:review": (lambda w: {"pk": w["scoring_review"].pk}, own_review),
+    "reviews:assignments": (lambda w: {"call_id": w["call"].pk}, officials),
+    "reviews:declarations": (lambda w: {"call_id": w["call"].pk}, officials),
+    "reviews:application_reviews": (lambda w: {"pk": w["submitted"].pk}, reviews_of_submitted_a),
+    "reviews:auto_assign": (lambda w: {"call_id": w["call"].pk}, post_only),
+    "reviews:assign": (lambda w: {"pk": w["submitted"].pk}, post_only),
+    "reviews:unassign": (lambda w: {"pk": w["waiting_review"].pk}, post_only),
+    "reviews:reopen": (lambda w: {"pk": w["scoring_review"].pk}, post_only),
 }
 
 # Covered by their own tests: allauth's sign-in pages (kannustin/accounts/tests), the Django admin
@@ -320,11 +456,58 @@ def build_world(user_factory, capture) -> dict:
                                    data={"name": "B", "email": "b@example.com", "listed": True})  # fmt: skip
     presentation = services.add_presentation(track["workshop"], SimpleUploadedFile("p.pdf", PDF),
                                              by=users["official"], titles={"fi": "Avaus", "sv": "Öppning"})  # fmt: skip
+    # Reviews: the reviewer is to declare on A's submitted application (which grants no reading yet) and scores
+    # B's submitted application.
+    from kannustin.reviews import services as reviews
+
+    signatory_b = users["signatory_b"]
+    reviewed = complete_application(actions.create_draft(call, b, by=signatory_b), signatory_b)
+    with capture(execute=False):
+        reviewed = actions.submit(reviewed, by=signatory_b)
+        waiting_review = reviews.assign(submitted, users["reviewer"], by=users["official"], notify_now=False)
+        scoring_review = reviews.declare(
+            reviews.assign(reviewed, users["reviewer"], by=users["official"], notify_now=False),
+            by=users["reviewer"], disqualified=False,
+        )  # fmt: skip
+    # Allocation: a manual scenario of the call (a line per submitted application), and an Excel export of the
+    # list of applications that the official asked for.
+    from django.core.files.base import ContentFile
+
+    from kannustin.applications.models import ListExport
+    from kannustin.decisions import services as allocation
+
+    allocation_scenario = allocation.draw(call, by=users["official"], method="manual", name="Matrix",
+                                          budget=Decimal("10000.00"))  # fmt: skip
+    list_export = ListExport.objects.create(requested_by=users["official"], state=ListExport.State.DONE,
+                                            row_count=1)  # fmt: skip
+    list_export.file.save("matrix.xlsx", ContentFile(b"PK\x03\x04"), save=True)
+    # Decisions: a drafted decision on A's submitted application, and a sent one (made directly: the flow is
+    # tested in kannustin/decisions) with a request for rectification filed by A.
+    from kannustin.core import clock
+    from kannustin.decisions.models import Decision, DecisionTemplate, RectificationRequest
+
+    allocation.ensure_templates()
+    decision = Decision.objects.create(
+        application=submitted, outcome="rejected", reasons="Matrix",
+        template=DecisionTemplate.current("rejection", "fi"), created_by=users["official"],
+    )  # fmt: skip
+    sent_decision = Decision.objects.create(
+        application=submitted, outcome="rejected", reasons="Matrix", state="sent", sent_at=clock.now(),
+        number="VM/P/1/2099", template=DecisionTemplate.current("rejection", "fi"),
+        created_by=users["official"],
+    )  # fmt: skip
+    rectification_request = RectificationRequest.objects.create(
+        decision=sent_decision, text="x", filed_by=signatory
+    )
     return {
+        "reviewed": reviewed, "waiting_review": waiting_review, "scoring_review": scoring_review,
         "users": users, "call": call, "draft": draft, "attachment": attachment, "submitted": submitted,
         "submitted_attachment": submitted_attachment, "token": token, "notification": notification,
         "feedback": feedback, "joint": joint, "proposal": proposal, "interest": interest,
         "workshop": track["workshop"], "joint_call": track["joint_call"], "presentation": presentation,
+        "allocation_scenario": allocation_scenario,
+        "allocation_line": allocation_scenario.lines.order_by("pk").first(), "list_export": list_export,
+        "decision": decision, "sent_decision": sent_decision, "rectification_request": rectification_request,
     }  # fmt: skip
 
 
@@ -367,6 +550,14 @@ PAGES_AS_ACTIONS = {
     "applications:ministry_detail": ("view_ministry", lambda w: w["submitted"]),
     "maturity:overview": ("maturity.view_assessment", lambda w: w["draft"].organisation),
     "applications:participation": ("view", lambda w: w["joint"]),
+    "reviews:declare": ("reviews.declare_review", lambda w: w["waiting_review"]),
+    "reviews:review": ("reviews.score_review", lambda w: w["scoring_review"]),
+    "reviews:application_reviews": ("reviews.view_reviews_application", lambda w: w["submitted"]),
+    "decisions:decision": ("decisions.view_decision", lambda w: w["decision"]),
+    "decisions:request_rectification": (
+        "decisions.request_rectification_decision",
+        lambda w: w["sent_decision"],
+    ),
 }
 # Actions without a page of their own (a POST or a button): who may, by the same rules.
 ACTIONS = {

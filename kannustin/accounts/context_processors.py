@@ -23,6 +23,7 @@ def navigation_items(request) -> list[dict]:
             False,
         ),
         (_("FAQ"), "programmes:faq", ("programmes:faq",), False),
+        (_("Funded projects"), "funded_projects", ("funded_projects",), False),
     ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
@@ -33,7 +34,31 @@ def navigation_items(request) -> list[dict]:
         if user.has_role(Role.OFFICIAL) or user.has_role(Role.ADMIN):
             items.append((_("Applications"), "applications:ministry_list", ("applications:ministry",), False))
             items.append((_("Joint projects"), "jointprojects:dashboard", ("jointprojects:",), False))
+            items.append(
+                (
+                    _("Evaluation and decisions"),
+                    "decisions:index",
+                    (
+                        "decisions:",
+                        "reviews:assignments",
+                        "reviews:declarations",
+                        "reviews:application_reviews",
+                    ),
+                    False,
+                )
+            )
             items.append((_("Feedback"), "programmes:feedback_list", ("programmes:feedback_list",), False))
+        elif user.has_role(Role.PRESENTER) or user.has_role(Role.DECISION_MAKER):
+            items.append((_("Decisions"), "decisions:index", ("decisions:",), False))
+        if user.has_role(Role.REVIEWER):
+            items.append(
+                (
+                    _("My reviews"),
+                    "reviews:mine",
+                    ("reviews:mine", "reviews:review", "reviews:declare"),
+                    False,
+                )
+            )
         items.append((_("My profile"), "accounts:profile", ("accounts:",), True))
         if user.is_staff:
             items.append((_("Administration"), "admin:index", ("admin:",), True))

@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, renderers
 
 from . import docs, errors
-from .endpoints import applications, calls, maturity, me, municipalities, proposals
+from .endpoints import applications, calls, maturity, me, ministry, municipalities, proposals
 from .schemas import IndexOut
 
 DESCRIPTION = """
@@ -25,7 +25,8 @@ digitalisation in municipalities.
 
 * Reference data (municipalities) and published calls are public: no token needed.
 * Endpoints about the caller need a personal API token: `Authorization: Bearer <token>`; so do the track-2
-  proposals, which are shown to people who act for an organisation and to the ministry.
+  proposals, which are shown to people who act for an organisation and to the ministry, and the ministry's
+  list of applications and the decisions.
 * Errors are JSON: `{"code": "not_found", "detail": "…"}`; invalid parameters give 422 with `errors` per field.
 * Money and shares are decimal strings; times are ISO 8601 in Finnish time with the offset.
 
@@ -184,5 +185,6 @@ api.add_router("", me.router)
 api.add_router("", municipalities.router)
 api.add_router("", calls.router)
 api.add_router("", applications.router)
+api.add_router("", ministry.router)
 api.add_router("", maturity.router)
 api.add_router("", proposals.router)

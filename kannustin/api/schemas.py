@@ -410,3 +410,78 @@ class InterestOut(Schema):
     note: str
     accepted: bool = Field(description="The proposal's lead has accepted the organisation as a partner.")
     created_at: datetime = Field(description="When the interest was first registered (Finnish time).")
+
+
+# The ministry: applications for case management, and decisions ---------------------------------------
+
+APPLICATION_STATUSES = ("draft", "submitted", "completion_requested", "withdrawn", "granted", "rejected")
+ApplicationStatus = Literal["draft", "submitted", "completion_requested", "withdrawn", "granted", "rejected"]
+
+
+class OrganisationCodesOut(Schema):
+    identifier: str = Field(description="Municipality code, or the Business ID of another organisation.")
+    code: str | None = Field(description="Municipality code (three digits), for municipalities.")
+    business_id: str | None
+    name_fi: str
+    name_sv: str
+    name_en: str
+
+
+class MinistryApplicationOut(Schema):
+    id: int
+    call: int
+    case_number: str | None = Field(description="Diary number, e.g. VM/1234/2019.")
+    lead: OrganisationCodesOut = Field(
+        description="The applicant: the lead, or the project administrator of a joint project."
+    )
+    co_applicants: list[str] = Field(
+        description="Municipality codes or Business IDs of the other participants that have not declined, in "
+        "the order the application names them."
+    )
+    track: int = Field(description="Number of the call's track (1 or 2).")
+    status: ApplicationStatus
+    requested_amount: DecimalString | None
+    score: DecimalString | None = Field(
+        description="Weighted mean of the reviewers' scores from the complete reviews; null until one is complete."
+    )
+    granted_amount: DecimalString | None = Field(
+        description="The largest amount granted by the decision in force (the latest one sent), or null."
+    )
+    decision_number: str | None = Field(description="Number of the decision in force, or null.")
+    submitted_at: datetime | None = Field(description="Finnish time with offset.")
+
+
+class MinistryApplicationListOut(Schema):
+    count: int = Field(description="How many applications match the filters, on every page together.")
+    limit: int
+    offset: int
+    items: list[MinistryApplicationOut]
+
+
+class DecisionOut(Schema):
+    id: int
+    application: int
+    status: Literal["draft", "presented", "signed", "sent"] = Field(
+        description="Where the decision is: drafted, presented by the presenter, signed by the decision-maker, "
+        "or sent. An applicant sees only sent decisions."
+    )
+    outcome: Literal["granted", "rejected"]
+    amount: DecimalString | None = Field(description="Granted at most (euros); null for a rejection.")
+    max_share: DecimalString | None = Field(description="Largest share of the eligible costs, e.g. 0.850.")
+    language: Literal["fi", "sv"] = Field(description="The language the decision is written in.")
+    number: str | None = Field(description="Decision number, given when it is signed.")
+    signed_at: datetime | None = Field(description="Finnish time with offset.")
+    sent_at: datetime | None = Field(description="Finnish time with offset.")
+    period_starts: date | None = Field(description="The grant's period of use starts.")
+    period_ends: date | None = Field(description="The grant's period of use ends.")
+    pdf_url: str = Field(
+        description="The decision as PDF in the service (opens for a signed-in person allowed to see it)."
+    )
+    rectification_decision: bool = Field(
+        description="A decision on a request for rectification: it is appealed to the administrative court, "
+        "not rectified again."
+    )
+    rectification_deadline: date | None = Field(
+        description="Last day for a request for rectification (30 days from the notification); null before "
+        "the decision is sent and for a decision on a request for rectification."
+    )

@@ -22,6 +22,7 @@ from kannustin.programmes.models import Call
 from . import completeness, validation, workflow
 from .files import ACCEPTED, FileRefused, check_upload, stored_name
 from .models import (
+    DECIDED,
     Application,
     ApplicationVersion,
     Attachment,
@@ -510,6 +511,8 @@ def submit(application: Application, *, by, at: datetime | None = None) -> Appli
             return app
         if app.status == Status.WITHDRAWN:
             raise NotEditable("withdrawn")
+        if app.status in DECIDED:
+            raise NotEditable("decided")
         request = app.open_completion_request()
         first_time = app.case_number is None
         transition = "resubmit" if app.status == Status.COMPLETION_REQUESTED else "submit"

@@ -11,6 +11,8 @@ from kannustin.core import clock
 from kannustin.core.formats import format_time
 from kannustin.core.forms import GovukDateInput
 from kannustin.core.models import OutboundEmail
+from kannustin.maturity.services import SIZE_CLASS_LABELS
+from kannustin.registry.models import SIZE_CLASSES
 
 from .models import Status
 
@@ -21,29 +23,85 @@ MESSAGE_MAX_LENGTH = 4000
 TIME_PATTERN = re.compile(r"^\s*(\d{1,2})(?:[.:](\d{2}))?\s*$")
 
 
+# The score bands of the list's filter (the application's score, from its complete reviews).
+SCORE_BANDS = [
+    ("4", _("4 or more")),
+    ("3", _("3 to under 4")),
+    ("2", _("2 to under 3")),
+    ("1", _("under 2")),
+    ("none", _("Not scored yet")),
+]
+# The orders of the list: key → its label (the orders themselves are in listing.ORDERS).
+SORTS = {
+    "-submitted": _("Submitted, newest first"),
+    "submitted": _("Submitted, oldest first"),
+    "case": _("Case number"),
+    "name": _("Project name"),
+    "-requested": _("Amount applied for, largest first"),
+    "requested": _("Amount applied for, smallest first"),
+    "-score": _("Score, best first"),
+    "score": _("Score, lowest first"),
+}
+
+
 class ApplicationFilterForm(forms.Form):
-    """The filters above the list of applications (GET). Invalid values are simply ignored."""
+    """The filters and the order of the list of applications (GET). An invalid value is ignored (the other
+    filters still apply): the list never fails on a hand-edited address."""
 
     call = forms.TypedChoiceField(label=_("Call"), coerce=int, required=False, empty_value=None)
+    track = forms.TypedChoiceField(label=_("Track"), coerce=int, required=False, empty_value=None)
     status = forms.ChoiceField(label=_("Status"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    size = forms.ChoiceField(label=_("Size class"), required=False)
+    reviewer = forms.TypedChoiceField(label=_("Reviewer"), coerce=int, required=False, empty_value=None)
+    score = forms.ChoiceField(label=_("Score"), required=False)
+    flags = forms.BooleanField(label=_("Only where the reviewers' scores differ"), required=False)
     q = forms.CharField(
         label=_("Search"),
         required=False,
         max_length=100,
         help_text=_("Case number, municipality (name or code) or project name"),
     )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False)
 
-    def __init__(self, data=None, *, calls=()):
+    # Keys of the GET parameters that filter (the others only order or page the list).
+    FILTERS = ("call", "track", "status", "region", "size", "reviewer", "score", "flags", "q")
+
+    def __init__(self, data=None, *, calls=(), tracks=(), regions=(), reviewers=()):
         super().__init__(data)
         self.fields["call"].choices = [("", _("All calls"))] + [(call.pk, call.tr("title")) for call in calls]
+        self.fields["track"].choices = [("", _("All tracks"))] + [
+            (
+                track.pk,
+                f"{track.programme.tr('short_name') or track.programme.tr('name')}: {track.tr('name')}",
+            )
+            for track in tracks
+        ]
         self.fields["status"].choices = [("", _("All statuses"))] + [
             (value, label) for value, label in Status.choices if value != Status.DRAFT
         ]
+        self.fields["region"].choices = [("", _("All regions"))] + [
+            (region.code, region.tr("name")) for region in regions
+        ]
+        self.fields["size"].choices = [("", _("All sizes"))] + [
+            (key, SIZE_CLASS_LABELS.get(key, key)) for _limit, key in SIZE_CLASSES
+        ]
+        self.fields["reviewer"].choices = [("", _("All reviewers"))] + [
+            (user.pk, user.get_full_name() or user.email) for user in reviewers
+        ]
+        self.fields["score"].choices = [("", _("All scores")), *SCORE_BANDS]
+        self.fields["sort"].choices = list(SORTS.items())
 
     def filters(self) -> dict:
-        if not self.is_bound or not self.is_valid():
+        """The valid, non-empty filters and the order ("sort")."""
+        if not self.is_bound:
             return {}
-        return {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}
+        self.is_valid()
+        return {
+            key: value
+            for key, value in self.cleaned_data.items()
+            if value not in (None, "", False) and key in self.fields
+        }
 
 
 class OutboxFilterForm(forms.Form):

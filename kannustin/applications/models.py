@@ -20,6 +20,12 @@ class Status(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     COMPLETION_REQUESTED = "completion_requested", _("Completion requested")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    # Set when the decision is sent (decisions app): from then on nothing of the application changes.
+    GRANTED = "granted", _("Granted")
+    REJECTED = "rejected", _("Rejected")
+
+
+DECIDED = (Status.GRANTED, Status.REJECTED)
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -145,6 +151,8 @@ class Application(models.Model):
             if request is None or at >= request.due_at:
                 return "completion_overdue"
             return None
+        if self.status in DECIDED:
+            return "decided"
         return "withdrawn" if self.status == Status.WITHDRAWN else "submitted"
 
     def changeable_parts(self) -> set[str] | None:
@@ -436,6 +444,37 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.application_id} {self.kind}"
+
+
+class ListExport(models.Model):
+    """The officials' list of applications written to an Excel file in the background (a long list takes a
+    while): who asked, with which filters, and the file once it is made. Only its requester and officials
+    download it."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    # The list's filters and sort as given (GET parameters), and the language of the column headings.
+    params = models.JSONField(_("filters"), default=dict, blank=True)
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.QUEUED)
+    file = models.FileField(_("file"), upload_to="exports/%Y/", blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    row_count = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("export of the list of applications")
+        verbose_name_plural = _("exports of the list of applications")
+
+    def __str__(self):
+        return f"{self.pk} {self.state}"
 
 
 def eligible_total(lines) -> Decimal:

@@ -132,6 +132,25 @@ class PublicView:
     answers: list = field(default_factory=list)  # [{"question", "display"}] of the answers that are public
     attachments: list = field(default_factory=list)
     requested_amount: object = None
+    source: object = field(default=None, repr=False, compare=False)
+
+    # Read only when a page shows them (lists prefetch `indicators` and `contacts`).
+    @property
+    def indicators(self) -> list[dict]:
+        """What changes: each goal's indicator with its baseline and target (how it is followed up stays with
+        the ministry)."""
+        if self.source is None:
+            return []
+        return [
+            {"name": i.name, "baseline": i.baseline, "target": i.target} for i in self.source.indicators.all()
+        ]
+
+    @property
+    def contact(self) -> dict | None:
+        """The project's contact as the programme publishes it: the first contact person's name and title,
+        never an email address or a phone number."""
+        first = next(iter(self.source.contacts.all()), None) if self.source is not None else None
+        return {"name": first.name, "title": first.title} if first is not None else None
 
 
 # The answers that name and describe an application in lists of projects (similar projects, summaries).
@@ -143,10 +162,12 @@ def listable(confidential_keys) -> bool:
     return not set(confidential_keys or []) & set(NAMING_KEYS)
 
 
-def public_view(application: Application) -> PublicView:
+def public_view(application: Application, questions: list | None = None) -> PublicView:
     """What of an application is public: the one function that decides it. Answers marked as business
     secrets, attachments marked as secrets and answers that point to a secret attachment are left out; the
-    name and summary too when they are marked."""
+    name and summary too when they are marked. Lists of many applications pass the `questions` of their
+    question set, loaded once for the page (otherwise `application.questions()`)."""
+    questions = application.questions() if questions is None else questions
     confidential = set(application.confidential_keys)
     attachments = list(application.attachments.all())
     secret_attachments = {a.pk for a in attachments if a.confidential}
@@ -174,11 +195,12 @@ def public_view(application: Application) -> PublicView:
         partners=[p.organisation for p in application.partners() if p.state != "declined"],
         answers=[
             {"question": q, "display": answer_display(q, answers.get(q.key))}
-            for q in application.questions()
+            for q in questions
             if public_answer(q, answers.get(q.key))
         ],
         attachments=[a for a in attachments if not a.confidential],
         requested_amount=application.requested_amount,
+        source=application,
     )
 
 

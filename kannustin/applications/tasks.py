@@ -17,7 +17,7 @@ from django_tasks import task
 from kannustin.core import clock, notify
 from kannustin.core.pdf import render_pdf
 
-from .models import Application, Receipt, Reminder, Status
+from .models import Application, ListExport, Receipt, Reminder, Status
 
 logger = logging.getLogger(__name__)
 
@@ -241,3 +241,41 @@ def send_deadline_reminders(now=None) -> int:
 @task()
 def deadline_reminders() -> int:
     return send_deadline_reminders()
+
+
+# The officials' list as an Excel file -------------------------------------------------------------------
+
+
+def enqueue_list_export(export_id: int) -> None:
+    try:
+        export_application_list.enqueue(export_id)
+    except Exception:
+        logger.exception("Could not queue the export %s", export_id)
+        ListExport.objects.filter(pk=export_id).update(state=ListExport.State.FAILED, finished_at=clock.now())
+
+
+@task()
+def export_application_list(export_id: int) -> int:
+    """Write the filtered list of applications to an Excel file under exports/ (a long list: see
+    `listing.direct_limit`). Safe to run again: a finished export is left as it is."""
+    from . import listing
+
+    export = ListExport.objects.filter(pk=export_id).first()
+    if export is None or export.state == ListExport.State.DONE:
+        return 0
+    ListExport.objects.filter(pk=export_id).update(state=ListExport.State.RUNNING)
+    try:
+        with translation.override(export.params.get("language") or "fi"):
+            query = listing.query_from_params(export.params.get("filters") or {})
+            filters = listing.filter_form(query).filters()
+            content, count = listing.write_xlsx(listing.ministry_applications(filters, export=True))
+            name = listing.export_filename(export.created_at)
+        export.file.save(name, ContentFile(content), save=False)
+    except Exception:
+        logger.exception("Could not make the export %s", export_id)
+        ListExport.objects.filter(pk=export_id).update(state=ListExport.State.FAILED, finished_at=clock.now())
+        return 0
+    ListExport.objects.filter(pk=export_id).update(
+        state=ListExport.State.DONE, file=export.file.name, row_count=count, finished_at=clock.now()
+    )
+    return count

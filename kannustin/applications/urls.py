@@ -31,6 +31,9 @@ urlpatterns = [
     path("organisations/", parts.organisation_search, name="organisation_search"),
     # The ministry's side (views/ministry.py)
     path("ministry/", ministry.application_list, name="ministry_list"),
+    path("ministry/export/", ministry.export_list, name="ministry_export"),
+    path("ministry/export/<int:pk>/", ministry.export_status, name="ministry_export_status"),
+    path("ministry/export/<int:pk>/download/", ministry.export_download, name="ministry_export_download"),
     path("ministry/<int:pk>/", ministry.application_detail, name="ministry_detail"),
     path("ministry/<int:pk>/completion/", ministry.request_completion, name="request_completion"),
     path(

@@ -73,6 +73,15 @@ TRANSITIONS = {
                    _("Close an overdue completion request")),
         Transition("withdraw", frozenset({Status.SUBMITTED, Status.COMPLETION_REQUESTED}), Status.WITHDRAWN,
                    "withdraw", (), _("Withdraw")),
+        # Decisions: performed by the service when a signed decision is sent (`decisions.services.send`); who
+        # may present and sign is the decisions app's rules. A decision on a request for rectification may
+        # turn one outcome into the other.
+        Transition("grant", frozenset({Status.SUBMITTED}), Status.GRANTED, None, (), _("Grant")),
+        Transition("reject", frozenset({Status.SUBMITTED}), Status.REJECTED, None, (), _("Reject")),
+        Transition("rectify_grant", frozenset({Status.GRANTED, Status.REJECTED}), Status.GRANTED, None, (),
+                   _("Grant on rectification")),
+        Transition("rectify_reject", frozenset({Status.GRANTED, Status.REJECTED}), Status.REJECTED, None, (),
+                   _("Reject on rectification")),
     )
 }  # fmt: skip
 

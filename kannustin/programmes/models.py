@@ -141,6 +141,10 @@ class Track(TranslatedMixin, models.Model):
     description_fi = models.TextField(_("description (fi, Markdown)"), blank=True)
     description_sv = models.TextField(_("description (sv, Markdown)"), blank=True)
     description_en = models.TextField(_("description (en, Markdown)"), blank=True)
+    budget = MoneyField(
+        _("share of the appropriation (€)"), null=True, blank=True,
+        help_text=_("The money this track's calls may grant in all; allocation scenarios are drawn against it."),
+    )  # fmt: skip
 
     class Meta:
         ordering = ["programme", "number"]
@@ -212,6 +216,10 @@ class Call(TranslatedMixin, models.Model):
     max_attachment_mb = models.PositiveSmallIntegerField(_("attachment size at most (MB)"), default=10)
     score_min = models.PositiveSmallIntegerField(_("lowest score"), default=0)
     score_max = models.PositiveSmallIntegerField(_("highest score"), default=5)
+    reviewers_per_application = models.PositiveSmallIntegerField(
+        _("reviewers per application"), default=2, validators=[MinValueValidator(1), MaxValueValidator(9)],
+        help_text=_("How many reviewers automatic assignment gives each application."),
+    )  # fmt: skip
     maturity_model = models.ForeignKey(
         "MaturityModel", verbose_name=_("maturity model"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="calls",

@@ -422,6 +422,7 @@ def _load_round(round_: Round, outer_stats: LoadStats | None) -> Programme:
                 "kind": _choice(spec["kind"], Track.Kind, f"track {spec['number']}: kind"),
                 **_fields("name", spec["name"]),
                 **_fields("description", spec["description"]),
+                "budget": spec["budget"],
             },
         )
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from pydantic import field_validator
 
 from kannustin.accounts.roles import Role
 from kannustin.applications import actions, permissions, presentation, validation
@@ -23,8 +24,15 @@ from kannustin.registry.models import find_organisation
 
 from ..auth import bearer
 from ..errors import ApiError
-from ..schemas import ErrorOut
+from ..schemas import (
+    APPLICATION_STATUSES,
+    ApplicationStatus,
+    ErrorOut,
+    MinistryApplicationListOut,
+    ValidationErrorOut,
+)
 from ..serialise import decimal_string, finnish_time, trilingual
+from . import ministry
 
 router = Router(tags=["applications"], auth=bearer)
 
@@ -311,14 +319,49 @@ def _not_editable(code: str = "not_editable"):
 
 
 class ListFilters(Schema):
-    call: int | None = Field(None, description="Only applications of this call.")
-    status: str | None = Field(None, description="Only applications in this state.")
+    call: int | None = Field(None, ge=1, le=MAX_ID, description="Only applications of this call (its id).")
+    status: ApplicationStatus | None = Field(
+        None, description=f"Only applications in this state: {', '.join(APPLICATION_STATUSES)}."
+    )
+    limit: int = Field(
+        100, ge=1, le=ministry.MAX_LIMIT,
+        description=f"The ministry's list: at most this many items (1–{ministry.MAX_LIMIT}).",
+    )  # fmt: skip
+    offset: int = Field(0, ge=0, le=10**9, description="The ministry's list: skip this many items first.")
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def known_status(cls, value):
+        if value == "":  # ?status= is no filter
+            return None
+        if value is not None and value not in APPLICATION_STATUSES:
+            raise ValueError(
+                _("There is no status %(value)s. Use one of: %(statuses)s.")
+                % {"value": str(value)[:50], "statuses": ", ".join(APPLICATION_STATUSES)}
+            )
+        return value
 
 
-@router.get("/applications/", response={200: list[ApplicationListItem]}, summary="Your applications")
+@router.get("/applications/", response={200: list[ApplicationListItem] | MinistryApplicationListOut,
+                                        403: ErrorOut, 422: ValidationErrorOut},
+            summary="Applications: your organisations' own, or the ministry's list")  # fmt: skip
 def list_applications(request, filters: Query[ListFilters]):
-    """The applications of the organisations you act for, in which they take part (as the lead or as a
-    partner that has not declined), newest first."""
+    """**People of an organisation** get the applications of the organisations they act for, in which they take
+    part (as the lead or as a partner that has not declined), newest first, as a plain list (`limit` and
+    `offset` do not apply).
+
+    **The ministry's officials, administrators, presenters and decision-makers** get every submitted
+    application (never a draft, never one they are disqualified from), oldest first, paginated
+    (`{"count", "limit", "offset", "items"}`): case number, lead and co-applicants, track, status, requested
+    amount, score, and the decision in force (granted amount and decision number) — what case management
+    needs. Reviewers get 403: their applications are on their review pages. A constant number of queries per
+    page."""
+    if ministry.reads_ministry_list(request.user):
+        return ministry.application_page(
+            request, call=filters.call, status=filters.status, limit=filters.limit, offset=filters.offset
+        )
+    if ministry.refused_ministry_list(request.user):
+        raise ministry.not_for_reviewers()
     organisation_ids = list(request.user.membership_roles)
     roles = dict(
         Participant.objects.filter(

@@ -187,15 +187,30 @@ def test_officials_and_admins_see_the_pages(client, call, helsinki, user_factory
 
 
 @pytest.mark.parametrize("role", [Role.REVIEWER, Role.PRESENTER, Role.DECISION_MAKER])
-def test_other_ministry_roles_are_refused(client, call, helsinki, user_factory, role):
+def test_other_ministry_roles_do_not_get_the_lists(client, call, helsinki, user_factory, role):
+    submitted_application(call, helsinki, attachment=PDF_BYTES)
+    client.force_login(user_factory(role))
+    for url in [reverse("applications:ministry_list"), reverse("applications:outbox")]:
+        assert client.get(url).status_code == 403, url
+
+
+def test_a_reviewer_without_a_review_of_it_learns_nothing_of_an_application(
+    client, call, helsinki, user_factory
+):
+    application = submitted_application(call, helsinki, attachment=PDF_BYTES)
+    client.force_login(user_factory(Role.REVIEWER))
+    for url in ministry_urls(application):
+        assert client.get(url).status_code == 404, url
+
+
+@pytest.mark.parametrize("role", [Role.PRESENTER, Role.DECISION_MAKER])
+def test_presenters_and_decision_makers_read_submitted_applications(
+    client, call, helsinki, user_factory, role
+):
     application = submitted_application(call, helsinki, attachment=PDF_BYTES)
     client.force_login(user_factory(role))
-    for url in [
-        reverse("applications:ministry_list"),
-        reverse("applications:outbox"),
-        *ministry_urls(application),
-    ]:
-        assert client.get(url).status_code == 403, url
+    assert client.get(reverse("applications:ministry_detail", args=[application.pk])).status_code == 200
+    assert client.get(reverse("applications:request_completion", args=[application.pk])).status_code == 403
 
 
 def test_municipal_users_get_403_on_lists_and_404_on_applications(

@@ -76,6 +76,8 @@ def refusal_message(application, code: str) -> str:
         return _("The application has been withdrawn. It can no longer be changed.")
     if code == "submitted":
         return _("The application has been submitted. It can no longer be changed.")
+    if code == "decided":
+        return _("The application has been decided. It can no longer be changed or withdrawn.")
     return _("This part of the application cannot be changed now.")
 
 

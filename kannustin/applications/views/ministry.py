@@ -12,11 +12,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.fields.json import KeyTextTransform
-from django.http import FileResponse, Http404
+from django.db import transaction
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -27,11 +29,10 @@ from kannustin.core.formats import format_datetime
 from kannustin.core.mail import retry_now
 from kannustin.core.models import AuditEvent, OutboundEmail
 from kannustin.core.permissions import can
-from kannustin.programmes.models import Call
 
-from .. import actions, validation
-from ..forms_ministry import ApplicationFilterForm, CompletionRequestForm, OutboxFilterForm
-from ..models import Application, Attachment, CompletionRequest
+from .. import actions, listing, tasks, validation
+from ..forms_ministry import SORTS, CompletionRequestForm, OutboxFilterForm
+from ..models import Application, Attachment, CompletionRequest, ListExport
 from ..presentation import application_context, section_title
 
 PAGE_SIZE = 50
@@ -70,77 +71,32 @@ def _require_ministry(user):
 
 
 def _application_for_ministry(request, pk: int) -> Application:
+    """A submitted application for the ministry's pages: officials and administrators, presenters and
+    decision-makers, and a reviewer cleared to review it. Everyone else, a disqualified person included, learns
+    nothing (404)."""
     user = request.user
-    if not can(user, "applications.list_ministry"):
-        if user.is_ministry:
-            raise PermissionDenied
+    if not user.is_ministry:
         raise Http404
-    return get_object_or_404(
+    application = get_object_or_404(
         Application.objects.submitted().select_related(
             "call", "call__programme", "call__track", "organisation", "question_set", "submitted_by"
         ),
         pk=pk,
     )
+    if not can(user, "applications.view_ministry_application", application):
+        raise Http404
+    return application
 
 
 # The list -----------------------------------------------------------------------------------------------
 
 
-def _search(queryset, text: str):
-    text = text.strip()
-    condition = (
-        Q(case_number__icontains=text)
-        | Q(organisation__name_fi__icontains=text)
-        | Q(organisation__name_sv__icontains=text)
-        | Q(organisation__code=text)
-        | Q(answers__project_name__icontains=text)
-    )
-    return queryset.filter(condition)
-
-
 @login_required
 def application_list(request):
     _require_ministry(request.user)
-    calls = list(Call.objects.select_related("programme").order_by("-opens_at", "pk"))
-    form = ApplicationFilterForm(request.GET or None, calls=calls)
+    form = listing.filter_form(request.GET)
     filters = form.filters()
-    open_request_due = (
-        CompletionRequest.objects.filter(application=OuterRef("pk"), state=CompletionRequest.State.OPEN)
-        .order_by("due_at")
-        .values("due_at")[:1]
-    )
-    applications = (
-        Application.objects.submitted()
-        .select_related("call", "organisation")
-        .only(
-            "pk",
-            "case_number",
-            "status",
-            "requested_amount",
-            "submitted_at",
-            "call__id",
-            "call__title_fi",
-            "call__title_sv",
-            "call__title_en",
-            "organisation__id",
-            "organisation__code",
-            "organisation__name_fi",
-            "organisation__name_sv",
-            "organisation__name_en",
-        )  # fmt: skip
-        # The title only, not every answer of 50 applications.
-        .annotate(
-            project_title=KeyTextTransform("project_name", "answers"),
-            completion_due_at=Subquery(open_request_due),
-        )
-        .order_by("-submitted_at", "-pk")
-    )
-    if "call" in filters:
-        applications = applications.filter(call_id=filters["call"])
-    if "status" in filters:
-        applications = applications.filter(status=filters["status"])
-    if "q" in filters:
-        applications = _search(applications, filters["q"])
+    applications = listing.ministry_applications(filters)
     page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -149,9 +105,93 @@ def application_list(request):
             "form": form,
             "page_obj": page,
             "applications": page.object_list,
-            "filtered": bool(filters),
+            "filtered": any(key in filters for key in form.FILTERS),
+            "order": SORTS[filters.get("sort") or listing.DEFAULT_SORT],
         },
     )
+
+
+# The list as an Excel file ------------------------------------------------------------------------------
+
+
+def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=listing.XLSX_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def export_list(request):
+    """The filtered list as an Excel file: at once when it is short; otherwise, after the official confirms
+    (a POST, so that no link or prefetch starts work), made in the background."""
+    _require_ministry(request.user)
+    query = request.POST if request.method == "POST" else request.GET
+    filters = listing.filter_form(query).filters()
+    if request.method == "POST":
+        export = ListExport.objects.create(
+            requested_by=request.user,
+            params={"filters": listing.export_params(query), "language": translation.get_language() or "fi"},
+        )
+        audit.record(request.user, "list_export.requested", export, {"filters": export.params})
+        transaction.on_commit(lambda: tasks.enqueue_list_export(export.pk))
+        return redirect("applications:ministry_export_status", pk=export.pk)
+    applications = listing.ministry_applications(filters, export=True)
+    count = applications.count()
+    if count <= listing.direct_limit():
+        content, _rows = listing.write_xlsx(applications)
+        return _xlsx_response(content, listing.export_filename())
+    params = [(key, value) for key, values in listing.export_params(query).items() for value in values]
+    return render(
+        request,
+        "applications/ministry/export.html",
+        {
+            "count": count,
+            "params": params,
+            "back_url": reverse("applications:ministry_list") + (f"?{urlencode(params)}" if params else ""),
+        },
+    )
+
+
+def _export_for(request, pk: int) -> ListExport:
+    """An export, for the official who asked for it and for officials; nobody else learns it exists."""
+    export = get_object_or_404(ListExport.objects.select_related("requested_by"), pk=pk)
+    if export.requested_by_id != request.user.pk and not request.user.has_role(Role.OFFICIAL):
+        raise Http404
+    return export
+
+
+@login_required
+def export_status(request, pk):
+    export = _export_for(request, pk)
+    params = [
+        (key, value) for key, values in (export.params.get("filters") or {}).items() for value in values
+    ]
+    return render(
+        request,
+        "applications/ministry/export_status.html",
+        {
+            "export": export,
+            "waiting": export.state in {ListExport.State.QUEUED, ListExport.State.RUNNING},
+            "list_url": reverse("applications:ministry_list") + (f"?{urlencode(params)}" if params else ""),
+        },
+    )
+
+
+@login_required
+def export_download(request, pk):
+    export = _export_for(request, pk)
+    if export.state != ListExport.State.DONE or not export.file:
+        raise Http404
+    try:
+        content = export.file.read()
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    finally:
+        export.file.close()
+    return _xlsx_response(content, listing.export_filename(export.created_at))
 
 
 # One application ----------------------------------------------------------------------------------------

@@ -340,6 +340,7 @@ def _programme(file: _File):
                 "kind": file.string(spec, "kind", at),
                 "name": file.text(spec, "name", at),
                 "description": file.text(spec, "description", at),
+                "budget": file.decimal(spec, "budget", at) if spec.get("budget") is not None else None,
             }
         )
     _unique(file, tracks, "number", "tracks")
