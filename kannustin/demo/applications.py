@@ -47,8 +47,11 @@ SEED = 2019
 COUNT_2019 = 185
 MIN_TOTAL = Decimal("10000.00")
 MAX_TOTAL = Decimal("2350000.00")
-# The largest grant of 2019 was 2 000 000 € and the smallest 11 900 €: the demo's extremes are eligible
-# costs that give just those grants at 85 %.
+# The largest grant of 2019 was 2 000 000 € and the smallest 11 900 €: the demo's extremes can get just those
+# grants. The largest project (eligible costs 2 360 000 €) applies for 2 000 000 € (under 85 %), the smallest
+# (14 000 €) for 11 900 € (85 %); the 2019 evaluation of the demo funds both (kannustin.demo.evaluation).
+LARGEST_TOTAL = Decimal("2360000.00")
+LARGEST_REQUEST = Decimal("2000000.00")
 SMALLEST_TOTAL = Decimal("14000.00")
 CENT = Decimal("0.01")
 # Åland's municipalities are in Statistics Finland's classification but outside this state-aid programme.
@@ -626,7 +629,7 @@ def seed_applications_2019(programme) -> int:
         )
     # The extremes of 2019: the largest project goes to the largest city, the smallest to the smallest.
     by_size = sorted(plans, key=lambda p: p.organisation.population_2019 or p.organisation.population or 0)
-    for plan, total in ((by_size[-1], MAX_TOTAL), (by_size[0], SMALLEST_TOTAL)):
+    for plan, total in ((by_size[-1], LARGEST_TOTAL), (by_size[0], SMALLEST_TOTAL)):
         years = sorted({line["year"] for line in plan.budget})
         plan.budget = budget_lines(rng, total, years, categories, plan.language)
     extremes = {id(by_size[0]), id(by_size[-1])}
@@ -634,6 +637,8 @@ def seed_applications_2019(programme) -> int:
         total = sum(line["amount"] for line in plan.budget)
         largest = validation.max_grant_for(call, total)
         plan.requested = largest if id(plan) in extremes else requested_for(rng, call, total)
+        if plan is by_size[-1]:
+            plan.requested = min(largest, LARGEST_REQUEST)
 
     # Submission order gives the case numbers; the order of municipalities is shuffled into it.
     times = submission_times(rng, len(plans), call.opens_at, call.closes_at)

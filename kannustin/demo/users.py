@@ -14,6 +14,12 @@ DEMO_USERS = [
     ("admin@kannustin.example", "admin", None, "Aino Admin", "fi"),
     ("official@kannustin.example", "official", None, "Outi Valmistelija", "fi"),
     ("reviewer@kannustin.example", "reviewer", None, "Risto Arvioija", "fi"),
+    # More reviewers, so that the 2019 round has a realistic panel (kannustin.demo.evaluation): Tuula's home
+    # municipality is Espoo (a known tie), Anna declares herself disqualified on one application.
+    ("reviewer.anna@kannustin.example", "reviewer", None, "Anna Asiantuntija", "fi"),
+    ("reviewer.pekka@kannustin.example", "reviewer", None, "Pekka Pisteyttäjä", "fi"),
+    ("reviewer.sofia@kannustin.example", "reviewer", None, "Sofia Bedömare", "sv"),
+    ("reviewer.tuula@kannustin.example", "reviewer", None, "Tuula Tarkastaja", "fi"),
     ("presenter@kannustin.example", "presenter", None, "Eeva Esittelijä", "fi"),
     ("decision-maker@kannustin.example", "decision_maker", None, "Ritva Ratkaisija", "fi"),
     ("applicant@kannustin.example", "applicant", "109", "Heikki Hakija", "fi"),

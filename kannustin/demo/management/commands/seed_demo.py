@@ -5,6 +5,7 @@ from django.db import transaction
 
 from kannustin.core import audit, clock
 from kannustin.demo.applications import seed_applications_2019, seed_demo_drafts
+from kannustin.demo.evaluation import seed_evaluation_2019
 from kannustin.demo.track2 import seed_track2_2019
 from kannustin.demo.users import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, create_demo_users
 from kannustin.programmes import setup
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             create_demo_users()
             applications = seed_applications_2019(programme_2019)
             track2 = seed_track2_2019(programme_2019)
+            evaluation = seed_evaluation_2019(programme_2019)
             drafts = seed_demo_drafts(demo)
             audit.record(None, "demo.seeded", demo)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {demo} and {programme_2019}."))
@@ -44,6 +46,15 @@ class Command(BaseCommand):
                 "and {topic_interests} in topics, {registrations} workshop registrations, {tables} tables, "
                 "{presentations} presentations, {joint_applications} joint applications.".format(**track2)
             )
+        for track in ("track_1", "track_2"):
+            if track in evaluation:
+                self.stdout.write(
+                    "2019 {track}: {reviews} reviews, {decisions} decisions sent, {granted} granted.".format(
+                        track=track.replace("_", " "), **evaluation[track]
+                    )
+                )
+        if evaluation.get("rectifications"):
+            self.stdout.write(f"2019: {evaluation['rectifications']} request for rectification decided.")
         self.stdout.write(
             f"Demo accounts (password {DEMO_PASSWORD}; TOTP secret for ministry roles {DEMO_TOTP_SECRET}):"
         )
