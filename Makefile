@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE := kannustin.settings
 MESSAGE_IGNORES := --ignore='.venv/*' --ignore='frontend/*' --ignore='node_modules/*' --ignore='static/*' \
 	--ignore='bench/*' --ignore='e2e/*' --ignore='tests/*' --ignore='*/tests/*'
 
-.PHONY: run test serve install install-dev assets messages lint format bench bench-matching surge clean
+.PHONY: run test serve install install-dev assets messages lint format bench bench-matching bench-decisions surge clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,12 @@ surge: install-dev
 ## lookups among 1 000 proposals and the track-2 pages (DATABASE_URL names a database containing "bench")
 bench-matching: install-dev
 	$(PY) bench/matching.py
+
+## make bench-decisions: the allocation methods on 1 000 and 10 000 random applications (no database), then the
+## decision PDFs (200 decisions through the services; DATABASE_URL names a database containing "bench")
+bench-decisions: install-dev
+	$(PY) bench/allocation.py
+	$(PY) bench/decision_pdfs.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media sent-mail
