@@ -8,4 +8,7 @@ class DecisionsConfig(AppConfig):
     verbose_name = _("Allocation and decisions")
 
     def ready(self):
-        from . import permissions  # noqa: F401  registers the rules of core.permissions.can
+        from . import (
+            permissions,  # noqa: F401  registers the rules of core.permissions.can
+            schedule,  # noqa: F401  registers the periodic jobs at start-up
+        )

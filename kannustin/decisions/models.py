@@ -187,6 +187,9 @@ class Decision(models.Model):
     )  # fmt: skip
     signed_at = models.DateTimeField(_("signed"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # When the recipients were told (`tasks.deliver_decision`); the scheduler finds sent decisions that a worker
+    # which died never delivered.
+    delivered_at = models.DateTimeField(_("recipients told"), null=True, blank=True)
     pdf = models.FileField(_("decision (PDF)"), upload_to="decisions/%Y/", blank=True)
     # A decision on a request for rectification names the request it answers (and so the decision it
     # reconsiders); it carries appeal instructions to the administrative court.

@@ -1,6 +1,7 @@
 """Background work of decisions: the PDF of a sent decision and the email that tells its recipients."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -9,12 +10,13 @@ from django.urls import reverse
 from django_tasks import task
 
 from kannustin.applications.models import Participant
-from kannustin.core import notify
+from kannustin.core import clock, notify
 
 from .documents import decision_pdf, filename
 from .models import Decision
 
 logger = logging.getLogger(__name__)
+DELIVERY_SWEEP_AFTER = timedelta(minutes=10)
 
 
 def enqueue_delivery(pk: int) -> None:
@@ -52,28 +54,43 @@ def _recipients(decision: Decision):
 
 @task()
 def deliver_decision(pk: int) -> str:
-    """Make and keep the PDF of a sent decision and tell the applicant's people. Safe to run again: the
-    notification is written once (`notified` in the audit of the decision is not needed: the PDF's presence
-    and the notification's url mark it)."""
-    from kannustin.core.models import Notification
-
+    """Make and keep the PDF of a sent decision and tell the applicant's people. Safe to run again (a worker
+    killed half-way, the scheduler's sweep): the notifications are written in the transaction that stamps
+    `delivered_at`, so they are written once."""
     decision = Decision.objects.select_related(
         "application", "application__call", "application__call__programme", "application__organisation",
         "template", "presenter", "decision_maker", "rectification__decision",
     ).get(pk=pk)  # fmt: skip
-    if decision.state != Decision.State.SENT:
-        return "not sent"
+    if decision.state != Decision.State.SENT or decision.delivered_at is not None:
+        return "not sent" if decision.state != Decision.State.SENT else "already told"
+    # Rendered before the transaction: a fraction of a second of work must not hold a lock.
     try:
         stored_pdf(decision)
     except Exception:
         logger.exception("Could not make the PDF of decision %s", pk)
     path = reverse("decisions:decision", args=[decision.pk])
     with transaction.atomic():
-        if Notification.objects.filter(url=path).exists():
+        locked = Decision.objects.select_for_update().get(pk=pk)
+        if locked.delivered_at is not None:
             return "already told"
         notify.notify_users(
             _recipients(decision), "decision_sent",
             {"decision": decision, "application": decision.application, "url": settings.SITE_URL + path},
             url=path, matter_language=decision.language,
         )  # fmt: skip
+        locked.delivered_at = clock.now()
+        locked.save(update_fields=["delivered_at"])
     return decision.number or ""
+
+
+def deliver_missing(now=None) -> int:
+    """Queue every sent decision whose recipients should have been told by now."""
+    now = now or clock.now()
+    pending = Decision.objects.filter(
+        state=Decision.State.SENT, delivered_at__isnull=True, sent_at__lte=now - DELIVERY_SWEEP_AFTER
+    )
+    count = 0
+    for pk in pending.order_by("pk").values_list("pk", flat=True)[:500]:
+        deliver_decision.enqueue(pk)
+        count += 1
+    return count

@@ -14,6 +14,7 @@ from conftest import make_user
 from kannustin.accounts.roles import Role
 from kannustin.applications.models import Status
 from kannustin.core import clock
+from kannustin.core.models import Notification
 from kannustin.core.permissions import can
 from kannustin.maturity.models import SelfAssessment
 
@@ -156,3 +157,22 @@ def test_rectification_within_30_days_of_notification_and_a_new_decision(
     assert "förvaltningsdomstol" in text.lower()
     with pytest.raises(services.Refused):  # a decision on rectification is appealed to court instead
         services.request_rectification(Decision.objects.get(pk=new.pk), by=signatory, text="Taas.")
+
+
+def test_a_sent_decision_that_a_dead_worker_never_delivered_is_delivered_once_by_the_sweep(evaluated, people):
+    from ..tasks import deliver_decision, deliver_missing
+
+    call, applications = evaluated
+    decide_all(call, people)  # the after-commit delivery never runs: the worker "died"
+    decision = Decision.objects.get(application=applications[0][0])
+    assert decision.delivered_at is None and not decision.pdf
+    assert deliver_missing() == 0  # not yet: the worker may still be on it
+    later = clock.now() + timedelta(minutes=11)
+    assert deliver_missing(later) == 3  # the immediate backend runs the tasks here
+    decision.refresh_from_db()
+    assert decision.delivered_at is not None and decision.pdf
+    told = Notification.objects.filter(url__endswith=f"/decisions/{decision.pk}/").count()
+    assert told >= 1
+    assert deliver_decision.call(decision.pk) == "already told"
+    assert deliver_missing(later) == 0
+    assert Notification.objects.filter(url__endswith=f"/decisions/{decision.pk}/").count() == told

@@ -327,6 +327,11 @@ def test_quietly_history_no_emails_and_notifications_only_for_active_people(trac
     narpes = Decision.objects.get(application__call=track_1, application__organisation__code="545")
     assert narpes.is_granted and narpes.language == "sv"
     assert Notification.objects.filter(user__email="signatory.narpes@kannustin.example").exists()
+    # Told already: the scheduler's delivery sweep has nothing to send for the demo.
+    from kannustin.decisions.tasks import deliver_missing
+
+    assert not Decision.objects.filter(state=Decision.State.SENT, delivered_at__isnull=True).exists()
+    assert deliver_missing(clock.now()) == 0
     # Everything happened in 2019–2020.
     for review in Review.objects.filter(application__call=track_1):
         assert date(2019, 9, 23) <= clock.helsinki(review.assigned_at).date() <= date(2019, 10, 31)
