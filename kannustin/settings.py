@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "kannustin.jointprojects",
     "kannustin.reviews",
     "kannustin.decisions",
+    "kannustin.reports",
     "kannustin.api",
     "kannustin.demo",
 ]

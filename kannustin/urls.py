@@ -22,6 +22,7 @@ urlpatterns = [
     path("joint-projects/", include("kannustin.jointprojects.urls")),
     path("reviews/", include("kannustin.reviews.urls")),
     path("decisions/", include("kannustin.decisions.urls")),
+    path("reports/", include("kannustin.reports.urls")),
     path("funded-projects/", decision_views.funded_projects, name="funded_projects"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

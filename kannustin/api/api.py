@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, renderers
 
 from . import docs, errors
-from .endpoints import applications, calls, maturity, me, ministry, municipalities, proposals
+from .endpoints import applications, calls, maturity, me, ministry, municipalities, open_data, proposals
 from .schemas import IndexOut
 
 DESCRIPTION = """
@@ -188,3 +188,4 @@ api.add_router("", applications.router)
 api.add_router("", ministry.router)
 api.add_router("", maturity.router)
 api.add_router("", proposals.router)
+api.add_router("", open_data.router)

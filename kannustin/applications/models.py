@@ -457,16 +457,25 @@ class ListExport(models.Model):
         DONE = "done", _("Ready")
         FAILED = "failed", _("Failed")
 
+    class Kind(models.TextChoices):
+        LIST = "list", _("The filtered list of applications")
+        CALL = "call", _("All applications of a call")
+
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.LIST)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+"
     )
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    # The list's filters and sort as given (GET parameters), and the language of the column headings.
+    # The list's filters and sort as given (GET parameters), and the language of the column headings; for a
+    # call's export the call ("call") and the file's name ("filename").
     params = models.JSONField(_("filters"), default=dict, blank=True)
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.QUEUED)
     file = models.FileField(_("file"), upload_to="exports/%Y/", blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     row_count = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    # Progress while it is made (set by the makers that know their total in advance: `row_count` then holds
+    # the total from the start).
+    rows_done = models.PositiveIntegerField(_("rows written"), default=0)
 
     class Meta:
         ordering = ["-created_at", "-id"]

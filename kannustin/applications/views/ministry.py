@@ -169,13 +169,18 @@ def export_status(request, pk):
     params = [
         (key, value) for key, values in (export.params.get("filters") or {}).items() for value in values
     ]
+    if export.kind == ListExport.Kind.CALL:
+        # A whole call's workbook, started from the reports app's page (named here, not imported: layers).
+        back_url = reverse("reports:export_call", args=[export.params.get("call")])
+    else:
+        back_url = reverse("applications:ministry_list") + (f"?{urlencode(params)}" if params else "")
     return render(
         request,
         "applications/ministry/export_status.html",
         {
             "export": export,
             "waiting": export.state in {ListExport.State.QUEUED, ListExport.State.RUNNING},
-            "list_url": reverse("applications:ministry_list") + (f"?{urlencode(params)}" if params else ""),
+            "list_url": back_url,
         },
     )
 
@@ -191,7 +196,9 @@ def export_download(request, pk):
         raise Http404 from None
     finally:
         export.file.close()
-    return _xlsx_response(content, listing.export_filename(export.created_at))
+    return _xlsx_response(
+        content, export.params.get("filename") or listing.export_filename(export.created_at)
+    )
 
 
 # One application ----------------------------------------------------------------------------------------
