@@ -1,10 +1,14 @@
-"""The programme dashboard, a whole-call export and the open-data page in a real browser, on the demo's
-decided 2019 round: an official (in Finnish, with the second factor) reads the dashboard of 2019, starts the
-export of the track-1 call and follows it to its download; a visitor reads the open-data page in Swedish and
-follows its link to the 360Giving file. axe judges every page."""
+"""The programme dashboard, a whole-call export, a summary and the open-data page in a real browser, on the
+demo's decided 2019 round: an official (in Finnish, with the second factor) reads the dashboard of 2019, starts
+the export of the track-1 call and follows it to its download, and publishes the call's summary; a visitor (in
+Swedish) reads the summary, downloads its PDF and XLSX, and follows the open-data page's link to the 360Giving
+file. axe judges every page."""
 
+import io
 import json
 
+import openpyxl
+import pypdf
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -52,6 +56,15 @@ def test_dashboard_export_and_open_data(browser, live_server, page, check_a11y, 
     )
     assert download.count() == 1
 
+    # The summary of the 2019 track-1 applications: previewed and published.
+    preview = reverse("reports:summary_preview", args=[call.pk])
+    page.goto(preview)
+    official.arrived(preview)
+    press_enter(
+        page, page.locator(f"main form[action='{reverse('reports:summary_publish', args=[call.pk])}'] button")
+    )
+    official.arrived()
+
     visitor_page = browser.new_page(base_url=live_server.url, locale="sv-FI")
     visitor = Journey(visitor_page, check_a11y, "sv")
     visitor_page.goto("/")
@@ -60,6 +73,14 @@ def test_dashboard_export_and_open_data(browser, live_server, page, check_a11y, 
         visitor_page, visitor_page.locator("header button.govuk-language-navigation__link[lang='sv']")
     )
     visitor.arrived("/")
+    summary = reverse("reports:summary", args=[call.pk])
+    visitor_page.goto(summary)
+    visitor.arrived(summary)
+    assert "185" in visitor_page.locator("main").inner_text()
+    pdf = visitor_page.request.get(reverse("reports:summary_pdf", args=[call.pk]))
+    assert pdf.ok and len(pypdf.PdfReader(io.BytesIO(pdf.body())).pages) > 0
+    workbook = visitor_page.request.get(reverse("reports:summary_xlsx", args=[call.pk]))
+    assert workbook.ok and openpyxl.load_workbook(io.BytesIO(workbook.body())).sheetnames
     visitor_page.goto(reverse("reports:open_data"))
     visitor.arrived(reverse("reports:open_data"))
     href = visitor_page.locator("main a[href$='/open/grants.json']").first.get_attribute("href")

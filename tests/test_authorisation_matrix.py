@@ -329,6 +329,12 @@ RULES = {
     "reports:open_data": (lambda w: {}, public),
     "reports:export_call": (lambda w: {"call_id": w["call"].pk}, officials),
     "reports:dashboard": (lambda w: {}, officials),
+    "reports:summary_preview": (lambda w: {"call_id": w["call"].pk}, officials),
+    "reports:summary_publish": (lambda w: {"call_id": w["call"].pk}, post_only),
+    # The published summary is for anyone; none is published in this world (test_summaries covers the rest).
+    "reports:summary": (lambda w: {"call_id": w["call"].pk}, lambda principal: "404"),
+    "reports:summary_pdf": (lambda w: {"call_id": w["call"].pk}, lambda principal: "404"),
+    "reports:summary_xlsx": (lambda w: {"call_id": w["call"].pk}, lambda principal: "404"),
     "jointprojects:proposals": (lambda w: {}, org_members_and_ministry_readers),
     "jointprojects:proposal": (lambda w: {"pk": w["proposal"].pk}, proposal_of_a),
     "jointprojects:matching": (lambda w: {"pk": w["proposal"].pk}, proposal_of_a),

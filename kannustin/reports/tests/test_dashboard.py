@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from conftest import make_user
 from kannustin.accounts.roles import Role
@@ -87,7 +89,8 @@ def test_the_page_shows_charts_with_their_tables(client, decided, people):
     assert '<title id="funnel-chart-title">' in text and "aria-label=" in text
     for amount in ("23 500,00", "16 500,00", "20 000,00", "30 000 000,00"):
         assert amount in text.replace("\u00a0", " ")
-    assert "no payments are recorded" in text
+    with translation.override("fi"):  # the page is in Finnish, the default language
+        assert gettext("Paid: no payments are recorded in the service yet.") in text
     assert "Korsholm" not in text  # regions and reviewers, not applicants
 
 
