@@ -2,7 +2,6 @@
 query count at two sizes, and the list as an Excel file, directly or in the background."""
 
 import io
-from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -13,13 +12,13 @@ from openpyxl import load_workbook
 
 from conftest import make_user
 from kannustin.accounts.roles import Role
-from kannustin.applications.models import Application, BudgetLine, ListExport, Status
+from kannustin.applications.models import Application, ListExport, Status
 from kannustin.core import clock
 from kannustin.decisions import services as decisions
 from kannustin.registry.models import Organisation
 from kannustin.reviews import services as reviews
-from kannustin.reviews.models import ApplicationScore, Review
-from kannustin.reviews.tests.helpers import evaluation_call, review, submitted_application
+from kannustin.reviews.models import Review
+from kannustin.reviews.tests.helpers import bulk_scored, evaluation_call, review, submitted_application
 
 pytestmark = pytest.mark.django_db
 
@@ -170,23 +169,7 @@ def _bulk(call, user, reviewer, count, start=0):
         *Organisation.objects.filter(code__in=["091", "049"]),  # Uusimaa, 100 000 or more: some rows match
         *Organisation.objects.municipalities().filter(in_2019=True).order_by("code")[:30],
     ]
-    now = clock.now()
-    made = Application.objects.bulk_create(
-        Application(
-            call=call, question_set=call.current_question_set(), organisation=organisations[i % len(organisations)],
-            status=Status.SUBMITTED, answers={"project_name": f"Hanke {i}"}, requested_amount=Decimal("5000.00") + i,
-            case_number=f"VM/{i}/2099", submitted_at=now - timedelta(minutes=i), created_by=user,
-        )
-        for i in range(start, start + count)
-    )  # fmt: skip
-    BudgetLine.objects.bulk_create(
-        BudgetLine(application=a, category="personnel", year=2099, amount=Decimal("9000.00")) for a in made
-    )
-    ApplicationScore.objects.bulk_create(
-        ApplicationScore(application=a, score=Decimal(i % 5) + Decimal("0.5"), reviewers=2, complete=2,
-                         flagged=["G1"] if i % 3 == 0 else [], has_flags=i % 3 == 0)
-        for i, a in enumerate(made)
-    )  # fmt: skip
+    made = bulk_scored(call, user, count, organisations=organisations, start=start)
     Review.objects.bulk_create(Review(application=a, reviewer=reviewer, state="submitted") for a in made)
 
 

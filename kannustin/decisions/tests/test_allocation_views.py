@@ -1,7 +1,6 @@
 """The allocation pages: ranking, drawing, one scenario, changing an amount, choosing, comparing; who may see
 and do what; their query counts at two sizes."""
 
-from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,12 +10,9 @@ from django.urls import reverse
 
 from conftest import make_user
 from kannustin.accounts.roles import Role
-from kannustin.applications.models import Application, BudgetLine, Status
-from kannustin.core import clock
 from kannustin.core.models import AuditEvent
 from kannustin.registry.models import Organisation
-from kannustin.reviews.models import ApplicationScore
-from kannustin.reviews.tests.helpers import evaluation_call, review, submitted_application
+from kannustin.reviews.tests.helpers import bulk_scored, evaluation_call, review, submitted_application
 
 from .. import services
 from ..models import Scenario, ScenarioLine
@@ -339,23 +335,7 @@ def test_who_may_read_and_act(client, evaluated, people):
 def _bulk_scored(call, user, count, start=0):
     """Scored applications written in bulk across municipalities of several regions and sizes."""
     organisations = list(Organisation.objects.municipalities().filter(in_2019=True).order_by("code")[:40])
-    now = clock.now()
-    made = Application.objects.bulk_create(
-        Application(
-            call=call, question_set=call.current_question_set(), organisation=organisations[i % len(organisations)],
-            status=Status.SUBMITTED, answers={"project_name": f"Hanke {i}"}, requested_amount=Decimal("5000.00") + i,
-            case_number=f"VM/{i}/2099", submitted_at=now - timedelta(minutes=i), created_by=user,
-        )
-        for i in range(start, start + count)
-    )  # fmt: skip
-    BudgetLine.objects.bulk_create(
-        BudgetLine(application=a, category="personnel", year=2099, amount=Decimal("9000.00")) for a in made
-    )
-    ApplicationScore.objects.bulk_create(
-        ApplicationScore(application=a, score=Decimal(i % 5) + Decimal("0.5"), reviewers=2, complete=2,
-                         flagged=["G1"] if i % 3 == 0 else [], has_flags=i % 3 == 0)
-        for i, a in enumerate(made)
-    )  # fmt: skip
+    bulk_scored(call, user, count, organisations=organisations, start=start)
 
 
 def _queries(client, url, params=None) -> int:
