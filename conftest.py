@@ -2,6 +2,7 @@
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.utils import translation
 
 from kannustin.accounts.models import GlobalRole, Membership, User
 from kannustin.accounts.roles import MINISTRY_ROLES, Role
@@ -42,6 +43,15 @@ def _fresh_cache():
     forget()
     yield
     forget()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts and ends in the default language, whatever another test activated (the language
+    middleware gives back the language active before a request, so a leak would otherwise outlive its test)."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -195,13 +195,13 @@ class Journey:
         """From the front page: the skip link, the journey's language from the language navigation, the
         sign-in link, the form, and for ministry users the TOTP code."""
         page = self.page
-        page.goto("/")  # the one address typed in the address bar
-        self.arrived("/", language=None)  # whatever the browser asked for
+        page.goto("/")  # the one address typed in the address bar: on to the front page's Finnish address
+        self.arrived("/fi/", language="fi")  # whatever the browser asked for
         skip_to_main(page)
         # The language navigation is a small POST form per language; Enter on its button submits it.
         language_link = page.locator(f"header button.govuk-language-navigation__link[lang='{self.language}']")
         press_enter(page, language_link)
-        self.arrived("/")
+        self.arrived(f"/{self.language}/")  # the same page at its address in the chosen language
         press_enter(page, page.locator("header a[href^='/accounts/login/']"))
         self.arrived("/accounts/login/")
         type_into(page, page.locator("#id_login"), email)

@@ -110,12 +110,13 @@ def test_signatory_completes_an_application_by_keyboard(page, demo, check_a11y, 
     dashboard = reverse("applications:dashboard")
 
     # The programme's front page, through the service navigation: the decree under its own title.
-    home = reverse("programmes:home")
+    with translation.override(case.language):  # the public pages' addresses in the journey's language
+        home = reverse("programmes:home")
+        call_page = reverse("programmes:call", args=[call.programme.slug, call.slug])
     press_enter(page, link(page, home, within="header"))
     journey.arrived(home)
     assert DECREE[case.language] in normalised(page.locator("main").inner_text())
     # The call's page: it says how to apply, names the contact people, and has the start button.
-    call_page = reverse("programmes:call", args=[call.programme.slug, call.slug])
     skip_to_main(page)
     press_enter(page, link(page, call_page))
     journey.arrived(call_page)

@@ -28,6 +28,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from e2e.conftest import assert_no_csp_violations, watch_csp
 from e2e.journey import (
@@ -465,13 +466,14 @@ def read_the_decision(journey: Journey, decision) -> str:
 
 def public_list(journey: Journey, application):
     page = journey.page
-    page.goto("/")  # the one address typed in the address bar
-    journey.arrived("/", language=None)
+    page.goto("/")  # the one address typed in the address bar: on to the front page's Finnish address
+    journey.arrived("/fi/", language="fi")
     press_enter(
         page, page.locator(f"header button.govuk-language-navigation__link[lang='{journey.language}']")
     )
-    journey.arrived("/")
-    go_by_header(journey, reverse("funded_projects"))
+    journey.arrived(f"/{journey.language}/")
+    with translation.override(journey.language):
+        go_by_header(journey, reverse("funded_projects"))
     cards = page.locator("main .govuk-summary-card")
     assert cards.count() == 2
     card = page.locator("main .govuk-summary-card", has_text=application.title)

@@ -1,5 +1,7 @@
 """Walk the public pages in Finnish, Swedish and English and sign in as every demo role; axe judges each page."""
 
+from urllib.parse import urlparse
+
 import pytest
 from django.core.management import call_command
 
@@ -44,8 +46,9 @@ def walk_public_pages(page, check_a11y, language):
     hrefs = sorted({call_links.nth(i).get_attribute("href") for i in range(call_links.count())})
     assert len(hrefs) >= 3
     for href in [*hrefs, "/faq/", "/pages/accessibility/", "/pages/privacy/", "/accessibility/feedback/",
-                 "/programmes/kannustin-2019/"]:  # fmt: skip
-        page.goto(href)
+                 "/programmes/kannustin-2019/", "/funded-projects/"]:  # fmt: skip
+        page.goto(href)  # an old address without the language is sent on to the remembered one's
+        assert urlparse(page.url).path.startswith(f"/{language}/"), (language, href, page.url)
         assert page.locator("html").get_attribute("lang") == language, (language, href)
         assert page.locator("h1").count() == 1, (language, href)
         check_a11y(page)

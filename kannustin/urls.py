@@ -1,4 +1,5 @@
 from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -12,7 +13,6 @@ from kannustin.decisions import views as decision_views
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
-    path("", include("kannustin.programmes.urls")),
     path("language/<str:code>/", core_views.set_language, name="set_language"),
     path("csp-report/", core_views.csp_report, name="csp_report"),
     path("accounts/", include("allauth.urls")),
@@ -22,11 +22,18 @@ urlpatterns = [
     path("joint-projects/", include("kannustin.jointprojects.urls")),
     path("reviews/", include("kannustin.reviews.urls")),
     path("decisions/", include("kannustin.decisions.urls")),
-    path("reports/", include("kannustin.reports.urls")),
-    path("funded-projects/", decision_views.funded_projects, name="funded_projects"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
+# The public pages (the programme, its calls, FAQ, site pages, summaries, funded projects, open data) have an
+# address per language, /fi/…, /sv/…, /en/…, that opens in that language and can be shared (docs/i18n.md).
+# The officials' pages of the same apps (feedback, dashboard, exports) follow along; the service's other pages
+# keep the remembered language. An address without the language is sent on (core.middleware).
+urlpatterns += i18n_patterns(
+    path("", include("kannustin.programmes.urls")),
+    path("reports/", include("kannustin.reports.urls")),
+    path("funded-projects/", decision_views.funded_projects, name="funded_projects"),
+)
 
 handler400 = "kannustin.core.views.bad_request"
 handler403 = "kannustin.core.views.permission_denied"

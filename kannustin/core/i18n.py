@@ -3,6 +3,10 @@
 `translated(obj, "name")` picks the current language and falls back to Finnish, then Swedish.
 """
 
+from urllib.parse import urlsplit
+
+from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 
 CONTENT_LANGUAGES = ("fi", "sv", "en")
@@ -20,6 +24,16 @@ def translated(obj, field: str, language: str | None = None) -> str:
         if value:
             return value
     return ""
+
+
+def in_language(url: str, code: str) -> str:
+    """`url` in language `code`: the same public page under its address in that language; any other address
+    as it is. (The language prefix resolves only in its own language, hence the override.)"""
+    current = translation.get_language_from_path(urlsplit(url).path)
+    if current is None:
+        return url
+    with translation.override(current):
+        return translate_url(url, code)
 
 
 class TranslatedMixin:

@@ -1,13 +1,35 @@
 from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import get_script_prefix, is_valid_path
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
 
+def remember_language(response, code: str):
+    """The language of the pages, in a cookie; it wins over the signed-in user's profile language."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+    )
+    return response
+
+
 def language_for(request) -> str:
-    """The language chosen in the language navigation (cookie), else the signed-in user's own, else Finnish.
-    The browser's Accept-Language is deliberately not used: the service is Finnish by default."""
+    """The language of the address (the public pages' /fi/, /sv/, /en/), else the one chosen in the language
+    navigation (cookie), else the signed-in user's own, else Finnish. The browser's Accept-Language is
+    deliberately not used: the service is Finnish by default."""
+    from_path = translation.get_language_from_path(request.path_info)
+    if from_path in SUPPORTED:
+        return from_path
+    return remembered_language(request)
+
+
+def remembered_language(request) -> str:
     candidates = [request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
@@ -19,17 +41,51 @@ def language_for(request) -> str:
 
 
 class LanguageMiddleware:
+    """Activates the page's language (see `language_for`).
+
+    The public pages have an address per language (`i18n_patterns` in kannustin/urls.py), so a Swedish press
+    release can link to the Swedish page. Opening such an address remembers its language, so the pages after
+    it (signing in, applying) stay in it. An old address without the language (/faq/) is sent on to the
+    remembered language's address."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        from_path = translation.get_language_from_path(request.path_info)
         language = language_for(request)
-        translation.activate(language)
+        outer = translation.get_language()  # given back afterwards (a test's translation.override)
+        translation.activate(language)  # the language prefix of i18n_patterns resolves in the active language
+        if from_path is None:
+            redirect = self.prefixed(request, language)
+            if redirect is not None:
+                translation.activate(outer)
+                return redirect
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
-        translation.deactivate()
+        if from_path is not None and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != from_path:
+            remember_language(response, from_path)
+        translation.activate(outer)
+        return response
+
+    @staticmethod
+    def prefixed(request, language):
+        """The address with the language in front, when only that one exists (as Django's LocaleMiddleware)."""
+        if request.method not in ("GET", "HEAD"):
+            return None
+        urlconf = getattr(request, "urlconf", None)
+        if is_valid_path(request.path_info, urlconf):
+            return None
+        target = f"/{language}{request.path_info}"
+        slash = settings.APPEND_SLASH and not target.endswith("/") and is_valid_path(f"{target}/", urlconf)
+        if not slash and not is_valid_path(target, urlconf):
+            return None
+        prefix = get_script_prefix()
+        full_path = request.get_full_path(force_append_slash=slash)
+        response = HttpResponseRedirect(full_path.replace(prefix, f"{prefix}{language}/", 1))
+        patch_vary_headers(response, ("Cookie",))
         return response
 
 

@@ -1,26 +1,14 @@
 import json
 import logging
 
-from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .middleware import SUPPORTED
-
-
-def remember_language(response, code: str):
-    """The language of the pages, in a cookie; it wins over the signed-in user's profile language."""
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        code,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite="Lax",
-        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
-    )
-    return response
+from .i18n import in_language
+from .middleware import SUPPORTED, remember_language
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -28,15 +16,16 @@ def set_language(request, code):
     """The header's language navigation: a small POST form per language (with its CSRF token), so it works
     without JavaScript and no link, prefetch or crawler changes anything. The choice is remembered in a
     cookie only: a signed-in user's profile language, which their emails follow, changes only on the
-    profile page. A GET (an old link) changes nothing and goes back to the page."""
+    profile page. It goes back to the same page: a public page's address in the chosen language
+    (/sv/faq/ → /en/faq/). A GET (an old link) changes nothing and goes back to the page."""
     data = request.POST if request.method == "POST" else request.GET
     next_url = data.get("next") or "/"
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = "/"
-    response = HttpResponseRedirect(next_url)
     if request.method == "POST" and code in SUPPORTED:
-        remember_language(response, code)
-    return response
+        response = HttpResponseRedirect(in_language(next_url, code))
+        return remember_language(response, code)
+    return HttpResponseRedirect(next_url)
 
 
 csp_logger = logging.getLogger("kannustin.csp")

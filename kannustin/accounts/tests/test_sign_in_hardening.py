@@ -4,6 +4,7 @@ anonymous forms are rate limited."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from conftest import TEST_PASSWORD, totp_code
 from kannustin.programmes.models import Feedback
@@ -93,7 +94,8 @@ def test_the_client_address_comes_from_the_trusted_proxy_header(client, user_fac
 
 def test_anonymous_feedback_is_rate_limited_and_keeps_what_was_typed(client, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    url = reverse("programmes:feedback")
+    with translation.override("en"):
+        url = reverse("programmes:feedback")
     for number in range(5):
         response = client.post(url, {"message": f"Kontrasti {number}"})
         assert response.status_code == 302

@@ -34,7 +34,13 @@ def test_ministry_user_without_totp_is_sent_to_totp_set_up_from_every_page(clien
     user = user_factory(role, totp=False)
     client.force_login(user)
 
-    for path in ["/", PROFILE, reverse("account_email"), reverse("programmes:faq"), "/admin/"]:
+    for path in [
+        reverse("programmes:home"),
+        PROFILE,
+        reverse("account_email"),
+        reverse("programmes:faq"),
+        "/admin/",
+    ]:
         response = client.get(path)
         assert response.status_code == 302, path
         assert response.url == ACTIVATE_TOTP, path

@@ -46,7 +46,7 @@ def test_list_content(client, summer_call, winter_call):
         "state": "open",
         "is_open": True,
         "max_aid_share": "0.850",
-        "url": "http://testserver/programmes/kannustin-2019/calls/applications-2019/",
+        "url": "http://testserver/en/programmes/kannustin-2019/calls/applications-2019/",
     }
     assert by_slug["joint-2019"]["state"] == "upcoming"
     assert by_slug["proposals-2019"]["state"] == "closed"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kannustin.core import clock, forms
 from kannustin.core.formats import format_date, format_datetime, format_time
-from kannustin.core.i18n import current_language, translated
+from kannustin.core.i18n import current_language, in_language, translated
 from kannustin.core.money import format_euros
 
 register = template.Library()
@@ -138,3 +138,27 @@ def can(context, action, obj=None):
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
     return bool(user is not None and ask(user, action, obj))
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """On a page whose address names its language (/sv/faq/): `<link rel="alternate" hreflang>` to the same
+    page in each language, so search engines and sharers find the others. Nothing on the other pages."""
+    request = context.get("request")
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return ""
+    from django.conf import settings
+    from django.utils import translation
+
+    if translation.get_language_from_path(request.path_info) is None:
+        return ""
+    path = request.get_full_path()
+    links = [
+        format_html(
+            '<link rel="alternate" hreflang="{}" href="{}">',
+            code,
+            request.build_absolute_uri(in_language(path, code)),
+        )
+        for code, _name in settings.LANGUAGES
+    ]
+    return mark_safe("\n  ".join(links))  # noqa: S308 — every part escaped by format_html

@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template import Context, Template, engines
 from django.template.loader import render_to_string
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import translation
 
 from kannustin.urls import urlpatterns as project_urlpatterns
@@ -148,13 +148,14 @@ def test_the_current_section_is_marked_in_the_service_navigation(rf):
     request.resolver_match = SimpleNamespace(view_name="programmes:faq")
     html = render_to_string("includes/header.html", request=request)
     assert (
-        'href="/faq/" aria-current="page"><strong class="govuk-service-navigation__active-fallback">' in html
+        'href="/en/faq/" aria-current="page"><strong class="govuk-service-navigation__active-fallback">'
+        in html
     )
     assert html.count('aria-current="page"') == 1
 
     request.resolver_match = SimpleNamespace(view_name="programmes:call")
     html = render_to_string("includes/header.html", request=request)
-    assert 'href="/" aria-current="true">' in html
+    assert 'href="/en/" aria-current="true">' in html
 
 
 @pytest.mark.django_db
@@ -162,7 +163,7 @@ def test_the_current_section_is_marked_in_the_service_navigation(rf):
 def test_the_footer_has_the_support_links_ministry_and_attribution(english):
     html = english.get("/_layout/").content.decode()
     footer = html[html.index('<footer class="govuk-footer') :]
-    for href in ("/pages/accessibility/", "/pages/privacy/", "/accessibility/feedback/", "/faq/"):
+    for href in ("/en/pages/accessibility/", "/en/pages/privacy/", "/en/accessibility/feedback/", "/en/faq/"):
         assert f'href="{href}"' in footer
     assert "Municipality data © Statistics Finland, CC BY 4.0" in footer
     assert "Ministry of Finance" in footer
@@ -309,10 +310,10 @@ def test_the_script_initialises_govuk_frontend_from_the_copied_bundle():
 def test_navigation_follows_the_roles(client, user_factory, helsinki):
     signatory = user_factory("signatory", helsinki)
     client.force_login(signatory)
-    html = client.get("/faq/").content.decode()
+    html = client.get(reverse("programmes:faq")).content.decode()
     assert 'href="/applications/"' in html and 'href="/applications/ministry/"' not in html
     official = user_factory("official")
     client.force_login(official)
-    html = client.get("/faq/").content.decode()
-    assert 'href="/applications/ministry/"' in html and 'href="/ministry/feedback/"' in html
+    html = client.get(reverse("programmes:faq")).content.decode()
+    assert 'href="/applications/ministry/"' in html and 'href="/fi/ministry/feedback/"' in html
     assert 'href="/applications/"' not in html

@@ -11,6 +11,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from conftest import make_user
 from kannustin.accounts.roles import Role
@@ -311,7 +312,8 @@ def test_the_funded_projects_leave_out_business_secrets(
         confidential_keys=["project_name", "summary"],
     )
     ContactPerson.objects.filter(application=helsinki).update(title="Projektipäällikkö")
-    url = reverse("funded_projects")
+    with translation.override("en"):
+        url = reverse("funded_projects")
     text = page(client.get(url))
     assert "2 funded projects, €16,500.00 granted in total" in text
     assert "Tiedolla johtamisen kehittäminen" in text  # Helsinki's name
@@ -324,8 +326,9 @@ def test_the_funded_projects_leave_out_business_secrets(
     uusimaa, ostrobothnia = Organisation.objects.get(code="091").region, korsholm.organisation.region
     assert "2 funded projects" in page(client.get(url, {"region": uusimaa.pk, "call": call.pk}))
     assert "0 funded projects" in page(client.get(url, {"region": ostrobothnia.pk}))
-    client.post(reverse("set_language", args=["sv"]))
-    assert "Helsingfors" in page(client.get(url))
+    swedish = client.post(reverse("set_language", args=["sv"]), {"next": url})["Location"]
+    assert swedish == url.replace("/en/", "/sv/", 1)  # the same page at its Swedish address
+    assert "Helsingfors" in page(client.get(swedish))
 
 
 # Query counts -------------------------------------------------------------------------------------------
@@ -384,7 +387,8 @@ def test_pages_keep_their_queries_from_few_to_many_decisions(client, people, nam
     official = people["official"]
     Scenario.objects.create(call=call, name="A", method="rank", budget=1, created_by=official)
     _bulk_decided(call, 2, official=official)
-    url = reverse(name, args=[call.pk] if name == "decisions:call_decisions" else [])
+    with translation.override("en"):  # the funded projects' public page in English
+        url = reverse(name, args=[call.pk] if name == "decisions:call_decisions" else [])
     if name == "applications:dashboard":  # the applicant's decisions, through the template tag
         client.force_login(make_user(Role.SIGNATORY, Organisation.objects.get(code="091")))
     else:

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from kannustin.core.i18n import in_language
 from kannustin.programmes import setup
 from kannustin.programmes.models import Programme, SitePage
 
@@ -22,7 +23,7 @@ WRONG_SWEDISH = "för kommunernas digitalisering"
 
 def page(client, language, path) -> str:
     client.cookies["kannustin_language"] = language
-    response = client.get(path)
+    response = client.get(in_language(path, language), follow=True)
     assert response.status_code == 200, path
     html = response.content.decode()
     assert f'<html lang="{language}"' in html
@@ -133,7 +134,7 @@ def test_an_open_calls_page_has_a_start_button(client, user_factory, reference_d
     # Signed out: the start button leads to sign-in, and back to the call.
     html = main(page(client, "sv", call_url(call)))
     assert START_ICON in html
-    assert f'href="/accounts/login/?next={call_url(call)}"' in html
+    assert f'href="/accounts/login/?next={in_language(call_url(call), "sv")}"' in html
     # A member of a municipality starts the application here.
     client.force_login(user_factory(Role.SIGNATORY, narpes))
     html = main(page(client, "sv", call_url(call)))
@@ -166,7 +167,7 @@ def test_the_call_for_proposals_is_taken_part_in_here(client, programme_2019, de
         assert f'<form method="post" action="{start}"' in html and START_ICON in html
         assert reverse("jointprojects:proposals") in html
         programme_html = main(page(client, language, "/"))
-        row = programme_html[programme_html.index(call_url(proposals)) :][:600]
+        row = programme_html[programme_html.index(in_language(call_url(proposals), language)) :][:600]
         assert "govuk-tag--green" in row
 
 

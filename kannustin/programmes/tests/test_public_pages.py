@@ -24,7 +24,7 @@ def set_language(client, code):
 def test_programme_page_in_three_languages(client, language, name):
     make_programme()
     set_language(client, language)
-    response = client.get("/")
+    response = client.get("/", follow=True)
     assert response.status_code == 200
     html = response.content.decode()
     assert f'<html lang="{language}"' in html
@@ -34,7 +34,7 @@ def test_programme_page_in_three_languages(client, language, name):
 
 def test_default_language_is_finnish_whatever_the_browser_says(client):
     make_programme()
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9", follow=True)
     assert '<html lang="fi"' in response.content.decode()
 
 
@@ -57,7 +57,7 @@ def test_the_language_switch_needs_a_post_with_its_csrf_token(client, user_facto
     response = strict.post(reverse("set_language", args=["sv"]), {"next": "/"})
     assert response.status_code == 403 and "kannustin_language" not in response.cookies
     # With the token the header's form carries, it works.
-    page = strict.get("/").content.decode()
+    page = strict.get("/", follow=True).content.decode()
     token = re.search(
         r'action="/language/sv/"><input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"', page
     )
@@ -72,7 +72,7 @@ def test_the_language_switch_leaves_the_profile_language_alone(client, user_fact
     assert user.language == "fi"
     client.force_login(user)
     client.post(reverse("set_language", args=["sv"]), {"next": "/"})
-    assert '<html lang="sv"' in client.get("/").content.decode()
+    assert '<html lang="sv"' in client.get("/", follow=True).content.decode()
     user.refresh_from_db()
     assert user.language == "fi"
 
@@ -82,7 +82,7 @@ def test_timetable_status_follows_the_clock(client):
     page = client.get(reverse("programmes:call", args=[programme.slug, call.slug])).content.decode()
     assert "govuk-tag--blue" in page  # upcoming
     with time_machine.travel(call.opens_at):
-        assert "govuk-tag--green" in client.get("/").content.decode()
+        assert "govuk-tag--green" in client.get("/", follow=True).content.decode()
     with time_machine.travel(call.closes_at):
         page = client.get(reverse("programmes:call", args=[programme.slug, call.slug])).content.decode()
         assert "govuk-tag--grey" in page

@@ -27,7 +27,7 @@ from kannustin.reviews.models import ApplicationScore, Review
 
 pytestmark = pytest.mark.django_db
 
-URL = "/reports/dashboard/"
+URL = "/fi/reports/dashboard/"
 # The shared worlds of the decisions tests: the ministry's people and three scored applications.
 people = decision_worlds.people
 evaluated = decision_worlds.evaluated

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from conftest import make_user
@@ -26,6 +27,12 @@ pytestmark = pytest.mark.django_db
 EXPORT = "reports:export_call"
 STATUS = "applications:ministry_export_status"
 DOWNLOAD = "applications:ministry_export_download"
+
+
+def reverse_en(*args, **kwargs):
+    """The officials' report pages at their English addresses (the tests read English)."""
+    with translation.override("en"):
+        return reverse(*args, **kwargs)
 
 
 def in_english(client):
@@ -99,24 +106,24 @@ def test_an_official_makes_the_calls_workbook_and_follows_its_progress(
     call, helsinki, espoo = evaluated
     official = in_english(client)
     official.force_login(people["official"])
-    url = reverse(EXPORT, args=[call.pk])
+    url = reverse_en(EXPORT, args=[call.pk])
     page = text(official.get(url))
     assert (
         "All applications of" in page and "2 submitted applications" in page and "(business secret)" in page
     )
     assert not ListExport.objects.exists()  # a GET starts nothing
-    assert url in text(official.get(reverse("decisions:index")))
+    assert url in text(official.get(reverse_en("decisions:index")))
     with django_capture_on_commit_callbacks(execute=True):
         response = official.post(url)
     export = ListExport.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse(STATUS, args=[export.pk])
+    assert response.status_code == 302 and response["Location"] == reverse_en(STATUS, args=[export.pk])
     assert export.kind == ListExport.Kind.CALL and export.params["call"] == call.pk
     assert export.state == ListExport.State.DONE and export.row_count == 2 and export.rows_done == 2
     assert export.file.name.startswith("exports/")
     status = text(official.get(response["Location"]))
     assert "Excel file of all applications of the call" in status and "The file is ready." in status
-    assert reverse(DOWNLOAD, args=[export.pk]) in status
-    download = official.get(reverse(DOWNLOAD, args=[export.pk]))
+    assert reverse_en(DOWNLOAD, args=[export.pk]) in status
+    download = official.get(reverse_en(DOWNLOAD, args=[export.pk]))
     assert download.status_code == 200 and f"{call.slug}" in download["Content-Disposition"]
     workbook = load_workbook(io.BytesIO(download.content), read_only=True)
     assert workbook.sheetnames == ["Applications", "Budget lines", "Reviews"]
@@ -174,10 +181,10 @@ def test_the_status_page_shows_progress_while_the_file_is_made(client, people, e
     )  # fmt: skip
     official = in_english(client)
     official.force_login(people["official"])
-    page = text(official.get(reverse(STATUS, args=[export.pk])))
+    page = text(official.get(reverse_en(STATUS, args=[export.pk])))
     assert "100 of 250 applications" in page and "Refresh the page" in page
-    assert reverse(EXPORT, args=[call.pk]) in page  # back to where it was started
-    assert official.get(reverse(DOWNLOAD, args=[export.pk])).status_code == 404
+    assert reverse_en(EXPORT, args=[call.pk]) in page  # back to where it was started
+    assert official.get(reverse_en(DOWNLOAD, args=[export.pk])).status_code == 404
 
 
 def test_progress_is_reported_per_chunk(people, evaluated, monkeypatch):
@@ -195,9 +202,9 @@ def test_only_the_requester_and_officials_download_it(
     # An administrator may make one (as the list's export) and download their own.
     client.force_login(people["admin"])
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse(EXPORT, args=[call.pk]))
+        response = client.post(reverse_en(EXPORT, args=[call.pk]))
     export = ListExport.objects.get()
-    download = reverse(DOWNLOAD, args=[export.pk])
+    download = reverse_en(DOWNLOAD, args=[export.pk])
     assert client.get(download).status_code == 200
     client.force_login(make_user(Role.OFFICIAL, email="toinen@example.com"))
     assert client.get(download).status_code == 200
@@ -209,10 +216,10 @@ def test_only_the_requester_and_officials_download_it(
     # Starting one is for officials and administrators.
     for user in (people["presenter"], people["reviewers"][0], helsinki.submitted_by):
         client.force_login(user)
-        assert client.get(reverse(EXPORT, args=[call.pk])).status_code == 403
-        assert client.post(reverse(EXPORT, args=[call.pk])).status_code == 403
+        assert client.get(reverse_en(EXPORT, args=[call.pk])).status_code == 403
+        assert client.post(reverse_en(EXPORT, args=[call.pk])).status_code == 403
     client.logout()
-    assert "/accounts/login/" in client.get(reverse(EXPORT, args=[call.pk]))["Location"]
+    assert "/accounts/login/" in client.get(reverse_en(EXPORT, args=[call.pk]))["Location"]
     assert ListExport.objects.count() == 1
 
 
