@@ -1,5 +1,5 @@
 """Geometry of the profile chart (now vs target per dimension), drawn as SVG by
-templates/maturity/_profile_chart.html. The two series differ in colour, marker shape and line style, so
+templates/maturity/_profile_svg.html. The two series differ in colour, marker shape and line style, so
 they can be told apart without colour; the same numbers are always shown in a table next to the chart.
 
 Every coordinate leaves here as text written by `svg_number`: numbers inside SVG are never localised (a

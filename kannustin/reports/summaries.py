@@ -6,21 +6,28 @@ applicants, in a fixed number of queries at any size.
 organisations, regions and topics in all three languages. `present(data, language)` turns the data into rows
 for the pages, the PDF and the workbook.
 
-Public: everything about an application comes from `public_view` / `listable` (business secrets left out); an
-application whose name or summary is a secret is named only by its municipality.
+Public: the rule of `presentation.public_view` / `listable` (business secrets left out), applied to the few
+answers the summary shows without building every answer's public view; an application whose name or summary is
+a secret is named only by its municipality, a topics answer marked secret is not counted.
 
-The maturity profiles are not summarised here (left out for now).
+Maturity profiles: per dimension of the call's maturity model, the number of self-assessments, the mean level
+now and as the target (one decimal) and how many rated each level, from the lead organisation's self-assessment
+submitted with each received application (frozen with it; for a proposal call, the lead organisation's
+assessment in that call). Means and distributions are left out of a dimension rated by fewer than
+`maturity.services.MIN_GROUP_SIZE` organisations (small groups stay private). Self-assessed, for context only.
+A call without a maturity model, and data published before this existed, has no profile (`maturity` None).
 """
 
 from collections import defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
+from django.db.models import Count, Exists, JSONField, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext as _
 
-from kannustin.applications.models import Application, Participant, Status
-from kannustin.applications.presentation import listable, public_view
-from kannustin.maturity.services import SIZE_CLASS_LABELS
+from kannustin.applications.models import Application, Attachment, Participant, Status
+from kannustin.applications.presentation import NAMING_KEYS, listable
+from kannustin.maturity.models import SelfAssessment
+from kannustin.maturity.services import MIN_GROUP_SIZE, SIZE_CLASS_LABELS, TENTH, Structure, structure_for
 from kannustin.programmes.models import Call, Question
 from kannustin.registry.models import SIZE_CLASSES, LanguageStatus, Region
 
@@ -99,7 +106,7 @@ def _topics_question(call: Call):
 
 
 def figures(call: Call) -> dict:
-    """The summary's figures of the call (about ten queries at any size)."""
+    """The summary's figures of the call (about a dozen queries at any size)."""
     call = Call.objects.select_related("programme", "track").get(pk=call.pk)
     everything = Application.objects.filter(call=call).order_by()
     received = everything.exclude(status__in=[Status.DRAFT, Status.WITHDRAWN])
@@ -148,9 +155,11 @@ def figures(call: Call) -> dict:
             _money(call.programme.appropriation) if call.programme.appropriation else None
         )
         money["budget"] = _money(call.track.budget) if call.track.budget else None
-    # 5. The topics question of the call's form (none: no section); 6–9. the applicants.
+    # 5. The topics question of the call's form (none: no section); 6–7. the maturity model's levels and
+    # dimensions; 8–11. the applicants, each with the ratings of its lead's self-assessment.
     topic_question = _topics_question(call)
-    applicants, topic_counts = _applicants(received, topic_question)
+    structure = structure_for(call)
+    applicants, topic_counts, ratings = _applicants(received, topic_question, call, structure)
     topics = None
     if topic_question is not None:
         topics = [
@@ -171,44 +180,118 @@ def figures(call: Call) -> dict:
         "money": money,
         "topics": topics,
         "applicants": applicants,
+        "maturity": _maturity(structure, ratings) if structure.dimensions else None,
     }
 
 
-def _applicants(received, topic_question) -> tuple[list, dict]:
-    applications = list(
-        received.select_related("organisation", "call")
-        .prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=Participant.objects.select_related("organisation").order_by("order", "pk"),
-                to_attr="_participants",
-            ),
-            "attachments",
+def _mean(values: list[int]) -> str:
+    return str((Decimal(sum(values)) / Decimal(len(values))).quantize(TENTH, rounding=ROUND_HALF_UP))
+
+
+def _maturity(structure: Structure, ratings: list) -> dict:
+    """Per dimension: how many rated it and, from MIN_GROUP_SIZE on, the means and the count at each level."""
+    values = structure.level_values
+    dimensions = []
+    for dimension in structure.dimensions:
+        rated = [
+            value
+            for value in (item.get(dimension.key) for item in ratings if isinstance(item, dict))
+            if isinstance(value, dict)
+            and structure.is_valid_level(value.get("current"))
+            and structure.is_valid_level(value.get("target"))
+        ]
+        enough = len(rated) >= MIN_GROUP_SIZE
+        row = {"key": dimension.key, "name": _names(dimension, "name"), "count": len(rated)}
+        for part in ("current", "target"):
+            levels = [value[part] for value in rated]
+            row[f"mean_{part}"] = _mean(levels) if enough else None
+            row[part] = [levels.count(level) for level in values] if enough else None
+        dimensions.append(row)
+    return {
+        "count": len(ratings),
+        "min_group_size": MIN_GROUP_SIZE,
+        "levels": [{"value": level.value, "name": _names(level, "name")} for level in structure.levels],
+        "dimensions": dimensions,
+    }
+
+
+def _applicants(received, topic_question, call: Call, structure: Structure) -> tuple[list, dict, list]:
+    """The applicants' rows, the topics counted and the lead's ratings, from a few columns of each received
+    application (four queries at any size). Public as `presentation.public_view` decides it, applied here to
+    the few answers the summary shows: named only when `listable` and with a public name; a topics answer
+    counts only when public (not marked secret, not empty, pointing to no secret attachment)."""
+    if structure.dimensions:
+        # The lead's assessment (one per organisation and call): the one submitted with the application, or
+        # for a proposal call whichever the lead has.
+        assessments = SelfAssessment.objects.filter(
+            call_id=OuterRef("call_id"), organisation_id=OuterRef("organisation_id")
         )
-        .order_by("organisation__name_fi", "pk")
-    )
-    questions = defaultdict(list)
-    for question in Question.objects.filter(question_set__in={a.question_set_id for a in applications}):
-        questions[question.question_set_id].append(question)
-    rows, topics = [], defaultdict(int)
+        if call.stage != Call.Stage.PROPOSAL:
+            assessments = assessments.filter(frozen_with=OuterRef("pk"))
+        received = received.annotate(
+            maturity_ratings=Subquery(assessments.values("ratings")[:1], output_field=JSONField())
+        )
+    fields = ["pk", "question_set_id", "confidential_keys", "requested_amount"]
+    fields += [f"organisation__name_{language}" for language in LANGUAGES]
+    fields += [f"answers__{key}" for key in NAMING_KEYS]
+    if topic_question is not None and topic_question.key not in NAMING_KEYS:
+        fields.append(f"answers__{topic_question.key}")
+    if structure.dimensions:
+        fields.append("maturity_ratings")
+    applications = list(received.order_by("organisation__name_fi", "pk").values(*fields))
+    # Partners (not declined), in the order of the application's participants: one query.
+    partners = defaultdict(list)
+    for row in (
+        Participant.objects.filter(application__in=received.values("pk"), declined_at__isnull=True)
+        .exclude(role__in=Participant.LEAD_ROLES)
+        .order_by("application_id", "order", "pk")
+        .values("application_id", *(f"organisation__name_{language}" for language in LANGUAGES))
+    ):
+        partners[row["application_id"]].append(
+            {language: row[f"organisation__name_{language}"] or "" for language in LANGUAGES}
+        )
+    topic_questions, secret_attachments = {}, defaultdict(set)
+    if topic_question is not None:
+        # The question of that key in each application's form (public_view reads the application's own form).
+        topic_questions = {
+            question.question_set_id: question
+            for question in Question.objects.filter(
+                question_set__in={a["question_set_id"] for a in applications}, key=topic_question.key
+            )
+        }
+        for application_id, pk in Attachment.objects.filter(
+            application__in=received.values("pk"), confidential=True
+        ).values_list("application_id", "pk"):
+            secret_attachments[application_id].add(pk)
+    rows, topics, ratings = [], defaultdict(int), []
     for application in applications:
-        view = public_view(application, questions[application.question_set_id])
-        named = listable(application.confidential_keys) and bool(view.title)
+        if application.get("maturity_ratings") is not None:
+            ratings.append(application["maturity_ratings"])
+        confidential = set(application["confidential_keys"] or [])
+        title = application["answers__project_name"] or application["answers__title"] or ""
+        named = listable(confidential) and bool(title)  # listable: no naming answer is a secret
+        requested = application["requested_amount"]
         rows.append(
             {
-                "municipality": _names(view.lead, "name"),
-                "partners": [_names(partner, "name") for partner in view.partners],
-                "title": view.title if named else "",
-                "summary": _one_line(view.summary) if named else "",
-                "requested": _money(view.requested_amount) if view.requested_amount is not None else None,
+                "municipality": {
+                    language: application[f"organisation__name_{language}"] or "" for language in LANGUAGES
+                },
+                "partners": partners.get(application["pk"], []),
+                "title": title if named else "",
+                "summary": _one_line(application["answers__summary"] or "") if named else "",
+                "requested": _money(requested) if requested is not None else None,
             }
         )
-        if topic_question is not None:
-            for answer in view.answers:  # only a public answer counts
-                if answer["question"].key == topic_question.key:
-                    for key in (application.answers or {}).get(topic_question.key) or []:
-                        topics[key] += 1
-    return rows, topics
+        question = topic_questions.get(application["question_set_id"])
+        if question is not None and question.key not in confidential:
+            value = application[f"answers__{question.key}"]
+            answer_type = question.answer_type
+            if not answer_type.is_empty(value) and not (
+                answer_type.attachment_ids(value) & secret_attachments[application["pk"]]
+            ):
+                for key in value or []:
+                    topics[key] += 1
+    return rows, topics, ratings
 
 
 def _name(names: dict | None, language: str) -> str:
@@ -218,6 +301,40 @@ def _name(names: dict | None, language: str) -> str:
         if names.get(code):
             return names[code]
     return ""
+
+
+def _present_maturity(data: dict | None, language: str) -> dict | None:
+    """None without a profile (no model, or published before profiles were summarised)."""
+    if not data or not data.get("dimensions"):
+        return None
+    levels = [{"value": level["value"], "label": _name(level["name"], language)} for level in data["levels"]]
+    dimensions = []
+    for row in data["dimensions"]:
+        enough = row["mean_current"] is not None and row["mean_target"] is not None
+        item = {
+            "name": _name(row["name"], language) or row["key"],
+            "count": row["count"],
+            "enough": enough,
+            "mean_current": Decimal(row["mean_current"]) if enough else None,
+            "mean_target": Decimal(row["mean_target"]) if enough else None,
+        }
+        # Per level: how many rate it now and as the target.
+        item["distribution"] = (
+            [
+                {**level, "now": now, "target": target}
+                for level, now, target in zip(levels, row["current"], row["target"], strict=False)
+            ]
+            if enough and row.get("current") is not None and row.get("target") is not None
+            else None
+        )
+        dimensions.append(item)
+    return {
+        "count": data["count"],
+        "min_group_size": data.get("min_group_size", MIN_GROUP_SIZE),
+        "enough": any(row["enough"] for row in dimensions),
+        "levels": levels,
+        "dimensions": dimensions,
+    }
 
 
 def present(data: dict, language: str) -> dict:
@@ -275,4 +392,5 @@ def present(data: dict, language: str) -> dict:
             }
             for row in data["applicants"]
         ],
+        "maturity": _present_maturity(data.get("maturity"), language),
     }

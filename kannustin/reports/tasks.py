@@ -1,5 +1,6 @@
 """Background jobs of the reports: the call's workbook for officials (`exports`), made into the applications'
-ListExport row (kind "call"), whose status page and download serve it like the list's export."""
+ListExport row (kind "call"), whose status page and download serve it like the list's export; and the PDFs of
+a newly published summary, made once per language so that no reader waits for one."""
 
 import logging
 
@@ -56,3 +57,25 @@ def export_call(export_id: int) -> int:
         finished_at=clock.now(),
     )
     return count
+
+
+def enqueue_summary_pdfs(published_id: int) -> None:
+    try:
+        store_summary_pdfs.enqueue(published_id)
+    except Exception:  # the first reader of each language makes it instead
+        logger.exception("Could not queue the PDFs of the summary %s", published_id)
+
+
+@task()
+def store_summary_pdfs(published_id: int) -> int:
+    """Make a newly published version's PDF in every language (kept in storage by `summary_documents.pdf_content`)."""
+    from .models import PublishedSummary
+    from .summaries import LANGUAGES
+    from .summary_documents import pdf_content
+
+    published = PublishedSummary.objects.select_related("call").filter(pk=published_id).first()
+    if published is None:
+        return 0
+    for language in LANGUAGES:
+        pdf_content(published, language)
+    return len(LANGUAGES)

@@ -1,5 +1,6 @@
 """A call's summary: the officials' preview with publishing, and the published summary for everyone (page,
-PDF and Excel workbook), shown from the data stored when it was published."""
+PDF and Excel workbook), shown from the data stored when it was published. The PDF of a version is made once
+per language (by a task queued when it is published, or by the first reader) and kept."""
 
 import io
 
@@ -15,44 +16,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kannustin.core import clock
-from kannustin.core.pdf import render_pdf
 from kannustin.core.permissions import can
 from kannustin.programmes.models import Call
-from kannustin.registry import maps
 
-from . import charts
+from . import summary_documents, tasks
 from .models import PublishedSummary
 from .summaries import figures, present
 
 
 def _language(request) -> str:
     return getattr(request, "LANGUAGE_CODE", None) or get_language() or "fi"
-
-
-def _context(data: dict, language: str) -> dict:
-    summary = present(data, language)
-    most = max((row["count"] for row in summary["regions"]), default=0)
-    classes = {
-        row["code"]: (0 if not row["count"] else 1 + min(3, (row["count"] * 4 - 1) // max(most, 1)))
-        for row in summary["regions"] if row["code"]
-    }  # fmt: skip
-    return {
-        "summary": summary,
-        "map": maps.choropleth(
-            classes,
-            {row["code"]: row["name"] for row in summary["regions"] if row["code"]},
-            regions=True,
-            labels={1: _("Fewest applications"), 4: _("Most applications")},
-        ),
-        "bands_chart": charts.bar_chart(
-            "bands-chart",
-            _("Applications by amount requested"),
-            _(
-                "Number of applications in each band of amounts. The table beside the chart gives the numbers."
-            ),
-            [(row["label"], row["count"], str(row["count"])) for row in summary["bands"]],
-        ),
-    }
 
 
 def _latest(call_id: int) -> PublishedSummary:
@@ -76,7 +49,7 @@ def summary_preview(request, call_id: int):
     call = get_object_or_404(Call.objects.select_related("programme", "track"), pk=call_id)
     if not can(request.user, "reports.preview_summary", call):
         raise PermissionDenied
-    context = _context(figures(call), _language(request))
+    context = summary_documents.page_context(figures(call), _language(request))
     context.update(
         {
             "call": call,
@@ -104,6 +77,7 @@ def summary_publish(request, call_id: int):
             published_by=request.user,
             data=figures(call),
         )
+    transaction.on_commit(lambda: tasks.enqueue_summary_pdfs(published.pk))
     messages.success(
         request, _("Version %(version)s of the summary is published.") % {"version": published.version}
     )
@@ -114,7 +88,7 @@ def summary_publish(request, call_id: int):
 def summary(request, call_id: int):
     """The latest published version, for everyone."""
     published = _latest(call_id)
-    context = _context(published.data, _language(request))
+    context = summary_documents.page_context(published.data, _language(request))
     context.update({"call": published.call, "published": published})
     return render(request, "reports/summary.html", context)
 
@@ -122,10 +96,8 @@ def summary(request, call_id: int):
 @require_GET
 def summary_pdf(request, call_id: int):
     published = _latest(call_id)
-    language = _language(request)
-    context = {**_context(published.data, language), "call": published.call, "published": published}
     response = HttpResponse(
-        render_pdf("reports/pdf/summary.html", context, language), content_type="application/pdf"
+        summary_documents.pdf_content(published, _language(request)), content_type="application/pdf"
     )
     response["Content-Disposition"] = f'attachment; filename="summary-{call_id}-v{published.version}.pdf"'
     return response
@@ -143,11 +115,13 @@ def summary_xlsx(request, call_id: int):
     totals.title = _("Totals")[:31]
     totals.append([summary["title"]])
     totals.append([_("Version"), published.version])
-    totals.append([_("Applications received"), summary["received"]])
+    received = _("Proposals received") if summary["proposals"] else _("Applications received")
+    totals.append([received, summary["received"]])
     totals.append([_("Withdrawn"), summary["withdrawn"]])
     totals.append([_("Joint applications (with partners)"), summary["joint"]])
     totals.append([_("Single applicants"), summary["single"]])
-    totals.append([_("Requested in all (€)"), float(summary["money"]["requested"])])
+    if not summary["proposals"]:  # proposals ask for no money
+        totals.append([_("Requested in all (€)"), float(summary["money"]["requested"])])
     if summary["track_1"]:
         for key, label in (
             ("budget", _("Budget of the track (€)")),
@@ -163,17 +137,21 @@ def summary_xlsx(request, call_id: int):
     sizes.append([_("Size class"), _("Applications")])
     for row in summary["size_classes"]:
         sizes.append([row["label"], row["count"]])
-    bands = workbook.create_sheet(_("Amounts")[:31])
-    bands.append([_("Amount requested"), _("Applications"), _("Requested in all (€)")])
-    for row in summary["bands"]:
-        bands.append([row["label"], row["count"], float(row["amount"])])
+    if not summary["proposals"]:
+        bands = workbook.create_sheet(_("Amounts")[:31])
+        bands.append([_("Amount requested"), _("Applications"), _("Requested in all (€)")])
+        for row in summary["bands"]:
+            bands.append([row["label"], row["count"], float(row["amount"])])
     applicants = workbook.create_sheet(_("Applicants")[:31])
-    applicants.append([_("Municipality"), _("Partners"), _("Project"), _("Summary"), _("Requested (€)")])
+    headings = [_("Municipality"), _("Partners"), _("Project"), _("Summary")]
+    applicants.append(headings if summary["proposals"] else [*headings, _("Requested (€)")])
     for row in summary["applicants"]:
-        applicants.append(
-            [row["municipality"], ", ".join(row["partners"]), row["title"], row["summary"],
-             float(row["requested"]) if row["requested"] is not None else None]
-        )  # fmt: skip
+        cells = [row["municipality"], ", ".join(row["partners"]), row["title"], row["summary"]]
+        if not summary["proposals"]:
+            cells.append(float(row["requested"]) if row["requested"] is not None else None)
+        applicants.append(cells)
+    if summary["maturity"] is not None:
+        _maturity_sheet(workbook, summary["maturity"])
     output = io.BytesIO()
     workbook.save(output)
     response = HttpResponse(
@@ -181,3 +159,33 @@ def summary_xlsx(request, call_id: int):
     )
     response["Content-Disposition"] = f'attachment; filename="summary-{call_id}-v{published.version}.xlsx"'
     return response
+
+
+def _maturity_sheet(workbook, maturity: dict) -> None:
+    sheet = workbook.create_sheet(_("Maturity")[:31])
+    sheet.append([_("Maturity profiles: self-assessed by the applicants, for context only")])
+    sheet.append(
+        [_("Dimension"), _("Mean now"), _("Mean target"), _("Self-assessments")]
+        + [_("Now: %(level)s") % {"level": _level(level)} for level in maturity["levels"]]
+        + [_("Target: %(level)s") % {"level": _level(level)} for level in maturity["levels"]]
+    )
+    for row in maturity["dimensions"]:
+        if not row["enough"]:
+            sheet.append([row["name"], None, None, row["count"]])
+            continue
+        sheet.append(
+            [row["name"], float(row["mean_current"]), float(row["mean_target"]), row["count"]]
+            + [cell["now"] for cell in row["distribution"] or []]
+            + [cell["target"] for cell in row["distribution"] or []]
+        )
+    sheet.append([])
+    sheet.append(
+        [
+            _("Means are shown only for dimensions that at least %(count)s organisations rated.")
+            % {"count": maturity["min_group_size"]}
+        ]
+    )
+
+
+def _level(level: dict) -> str:
+    return f"{level['value']} {level['label']}".strip()
