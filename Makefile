@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE := kannustin.settings
 MESSAGE_IGNORES := --ignore='.venv/*' --ignore='frontend/*' --ignore='node_modules/*' --ignore='static/*' \
 	--ignore='bench/*' --ignore='e2e/*' --ignore='tests/*' --ignore='*/tests/*'
 
-.PHONY: run test serve install install-dev assets messages lint format bench bench-matching bench-decisions surge clean
+.PHONY: run test serve install install-dev assets messages lint format bench bench-matching bench-decisions bench-reports surge clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,11 @@ bench-matching: install-dev
 bench-decisions: install-dev
 	$(PY) bench/allocation.py
 	$(PY) bench/decision_pdfs.py
+
+## make bench-reports: a call's summary pages (page, PDF, workbook, preview) and the dashboard with 100 and 10 000
+## applications, and the call's workbook export (DATABASE_URL names a database containing "bench")
+bench-reports: install-dev
+	$(PY) bench/reports.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media sent-mail

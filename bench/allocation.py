@@ -33,7 +33,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "performance.md"
-START, END = "<!-- bench:allocation:start -->", "<!-- bench:allocation:end -->"
 HEADING = "## Evaluation and decisions: the optimiser and decision PDFs"
 
 CENT = Decimal("0.01")
@@ -294,14 +293,9 @@ def write(results, args, machine: str) -> None:
     )
     lines += ["", f"Money asked for (the sum of the maxima): {asked}. {checked}"]
     section = "\n".join(lines)
-    text = DOC.read_text()
-    if START not in text:
-        if HEADING not in text:
-            text = text.rstrip() + f"\n\n{HEADING}\n"
-        text = text.rstrip() + f"\n\n### The optimiser\n\n{START}\n{END}\n"
-    before, rest = text.split(START, 1)
-    _old, after = rest.split(END, 1)
-    DOC.write_text(f"{before}{START}\n{section}\n{END}{after}")
+    from report import replace_section
+
+    replace_section(DOC, "allocation", section, HEADING, "### The optimiser")
 
 
 def machine_text() -> str:

@@ -36,7 +36,6 @@ import run as bench_run
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "performance.md"
-START, END = "<!-- bench:decision-pdfs:start -->", "<!-- bench:decision-pdfs:end -->"
 HEADING = "## Evaluation and decisions: the optimiser and decision PDFs"
 APPLICATIONS = 200
 REVIEWERS = 8
@@ -378,14 +377,9 @@ def write(results, args) -> None:
         f"{whole['megabytes_total']:.1f} MB in all; peak memory of the process {whole['peak_rss_mb']:.0f} MB.",
     ]  # fmt: skip
     section = "\n".join(lines)
-    text = DOC.read_text()
-    if START not in text:
-        if HEADING not in text:
-            text = text.rstrip() + f"\n\n{HEADING}\n"
-        text = text.rstrip() + f"\n\n### Decision PDFs\n\n{START}\n{END}\n"
-    before, rest = text.split(START, 1)
-    _old, after = rest.split(END, 1)
-    DOC.write_text(f"{before}{START}\n{section}\n{END}{after}")
+    from report import replace_section
+
+    replace_section(DOC, "decision-pdfs", section, HEADING, "### Decision PDFs")
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ import run as bench_run
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "performance.md"
-START, END = "<!-- bench:matching:start -->", "<!-- bench:matching:end -->"
 LOOKUP_BUDGET_MS = 200.0
 
 
@@ -216,12 +215,9 @@ def write(results, page_results, pages, sizes) -> None:
             cells.append(f"{result.median_ms:.1f} ms, {result.queries}" if result else "–")
         lines.append(f"| {page.label} | " + " | ".join(cells) + " |")
     section = "\n".join(lines)
-    text = DOC.read_text()
-    if START not in text:
-        text = text.rstrip() + f"\n\n## Track 2: matching and its pages\n\n{START}\n{END}\n"
-    before, rest = text.split(START, 1)
-    _old, after = rest.split(END, 1)
-    DOC.write_text(f"{before}{START}\n{section}\n{END}{after}")
+    from report import replace_section
+
+    replace_section(DOC, "matching", section, "## Track 2: matching and its pages")
 
 
 if __name__ == "__main__":

@@ -182,6 +182,21 @@ def write_markdown(path: Path, section: str, skeleton: str) -> None:
     path.write_text(f"{before}{START}\n{section}\n{END}{after}")
 
 
+def replace_section(path: Path, name: str, section: str, *headings: str) -> None:
+    """Write `section` between the `<!-- bench:<name>:start -->` and `…:end -->` markers of `path` (the other
+    benches' sections of docs/performance.md); the first time, after `headings`, each added unless there."""
+    start, end = f"<!-- bench:{name}:start -->", f"<!-- bench:{name}:end -->"
+    text = path.read_text()
+    if start not in text:
+        for heading in headings:
+            if heading not in text:
+                text = text.rstrip() + f"\n\n{heading}\n"
+        text = text.rstrip() + f"\n\n{start}\n{end}\n"
+    before, rest = text.split(start, 1)
+    _old, after = rest.split(end, 1)
+    path.write_text(f"{before}{start}\n{section}\n{end}{after}")
+
+
 def write_json(path: Path, by_page: dict, info: dict, sizes_info: dict) -> None:
     data = {
         "when": datetime.now().astimezone().isoformat(timespec="seconds"),
