@@ -125,6 +125,20 @@ def test_feedback_reaches_officials(client, user_factory, django_capture_on_comm
     assert AuditEvent.objects.filter(action="feedback.received").exists()
 
 
+def test_each_official_gets_the_feedback_list_at_the_address_in_their_language(
+    client, user_factory, django_capture_on_commit_callbacks
+):
+    finnish = user_factory(Role.OFFICIAL)
+    swedish = user_factory(Role.OFFICIAL, email="tjansteman@example.com")
+    swedish.language = "sv"
+    swedish.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("programmes:feedback"), {"message": "Kontrasti on liian heikko."})
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert "/fi/ministry/feedback/" in bodies[finnish.email]
+    assert "/sv/ministry/feedback/" in bodies[swedish.email]
+
+
 def test_empty_feedback_keeps_what_was_typed_and_explains(client):
     response = client.post(reverse("programmes:feedback"), {"message": "", "email": "minä@example.com"})
     assert response.status_code == 200
