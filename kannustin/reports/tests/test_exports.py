@@ -44,17 +44,6 @@ def text(response) -> str:
     return response.content.decode().replace("\u00a0", " ")
 
 
-@pytest.fixture
-def people(reference_data):
-    return {
-        "official": make_user(Role.OFFICIAL),
-        "presenter": make_user(Role.PRESENTER),
-        "decision_maker": make_user(Role.DECISION_MAKER),
-        "admin": make_user(Role.ADMIN),
-        "reviewers": [make_user(Role.REVIEWER, email=f"r{n}@example.com") for n in range(2)],
-    }
-
-
 def add_application(call, code, people, *, requested="8500.00", g1=4, c1=3):
     organisation = Organisation.objects.get(code=code)
     signatory = make_user(Role.SIGNATORY, organisation)

@@ -19,7 +19,6 @@ from referencing.jsonschema import DRAFT202012
 from kannustin.applications.models import Application, Status
 from kannustin.applications.tests.helpers import make_call
 from kannustin.decisions.models import Decision
-from kannustin.decisions.tests.conftest import evaluated, people  # noqa: F401  fixtures
 from kannustin.decisions.tests.test_views import _bulk_decided, sent_decisions
 from kannustin.registry.models import Organisation
 
@@ -58,7 +57,7 @@ def in_force_granted_total() -> Decimal:
 
 
 @pytest.fixture
-def decided(evaluated, people, django_capture_on_commit_callbacks):  # noqa: F811
+def decided(evaluated, people, django_capture_on_commit_callbacks):
     call, applications = evaluated
     sent_decisions(call, people, django_capture_on_commit_callbacks)
     return call, [application for application, _signatory in applications]
@@ -150,7 +149,7 @@ def test_the_open_data_page_is_public(client):
     assert "amountAwarded" in text
 
 
-def test_grants_json_keeps_its_queries_from_few_to_many(client, people):  # noqa: F811
+def test_grants_json_keeps_its_queries_from_few_to_many(client, people):
     call = make_call(slug="avoin")
     official = people["official"]
     _bulk_decided(call, 2, official=official)
